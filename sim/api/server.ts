@@ -1,0 +1,548 @@
+// The in-memory API server: the single write path of the simulation. Every write is defaulted and
+// validated by the kind's strategy, bumps resourceVersion, lands in the audit log and is delivered to
+// watchers. Stored objects are frozen; callers write with fresh copies (`{...obj, spec: {...}}`).
+
+import type { Clock } from '../core/clock'
+import type { Rng } from '../core/rng'
+import { clone, deepEqual, deepFreeze } from '../core/json'
+import { rfc3339 } from '../core/time'
+import { ApiError, alreadyExists, conflict, forbidden, invalid, notFound } from './errors'
+import { fieldError, type FieldError } from './field-errors'
+import { type Kind, type KindInfo, kindFor, kindInfo, KINDS } from './kinds'
+import { matches, type Selector } from './selectors'
+import type { KindStrategy, StrategyContext, StrategyRegistry } from './strategy'
+import type { Actor, AuditEntry, KindMap, KubeObject, Obj, ObjectRef, WatchEvent } from './types'
+import { applyPatch, type PatchType } from './patch'
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
+
+export interface WriteOptions {
+  actor: Actor
+  /** Run admission and validation but store nothing (kubectl --dry-run=server). */
+  dryRun?: boolean
+}
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: PropagationPolicy
+  gracePeriodSeconds?: number
+  /** Delete only if the stored object still has this uid (metav1.Preconditions). */
+  uid?: string
+}
+
+export interface ListOptions {
+  namespace?: string
+  selector?: Selector
+  /** Field conditions, e.g. {'spec.nodeName': 'k8s-node1'}; '!' prefix on a value negates. */
+  fields?: Readonly<Record<string, string>>
+}
+
+export type WatchHandler = (event: WatchEvent) => void
+
+export interface WriteResult<T> {
+  object: T
+  warnings: string[]
+}
+
+export const FINALIZER_ORPHAN = 'orphan'
+export const FINALIZER_FOREGROUND = 'foregroundDeletion'
+
+interface KindStore {
+  objects: Map<string, KubeObject>
+  sortedKeys: string[] | null
+}
+
+export class ApiServer {
+  private stores = new Map<Kind, KindStore>()
+  private owned = new Map<string, Set<string>>() // owner uid -> "Kind/ns/name" of dependents
+  private watchers: { handler: WatchHandler; kinds: ReadonlySet<Kind> | null }[] = []
+  private pending: WatchEvent[] = []
+  private dispatching = false
+  private rv = 0
+  private lastWarnings: string[] = []
+  readonly audit: AuditEntry[] = []
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rng: Rng,
+    private readonly strategies: StrategyRegistry = {},
+  ) {
+    for (const k of KINDS) this.stores.set(k.kind, { objects: new Map(), sortedKeys: null })
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  get<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> | undefined {
+    return this.store(kind).objects.get(key(kindInfo(kind), namespace, name)) as Obj<K> | undefined
+  }
+
+  /** Like get, but throws the server's NotFound error. */
+  read<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> {
+    const o = this.get(kind, namespace, name)
+    if (!o) throw notFound(kind, name)
+    return o
+  }
+
+  /** Objects of a kind in etcd order (`namespace/name`, byte order), as a real list returns them. */
+  list<K extends Kind>(kind: K, opts: ListOptions = {}): Obj<K>[] {
+    const s = this.store(kind)
+    if (!s.sortedKeys) s.sortedKeys = [...s.objects.keys()].sort(byteOrder)
+    const out: Obj<K>[] = []
+    const prefix = opts.namespace !== undefined && kindInfo(kind).namespaced ? `${opts.namespace}/` : undefined
+    for (const k of s.sortedKeys) {
+      if (prefix && !k.startsWith(prefix)) continue
+      const o = s.objects.get(k)!
+      if (opts.selector !== undefined && !matches(opts.selector, o.metadata.labels)) continue
+      if (opts.fields && !fieldsMatch(o, opts.fields)) continue
+      out.push(o as Obj<K>)
+    }
+    return out
+  }
+
+  /** Unordered iteration for controllers that do not need etcd order. */
+  *each<K extends Kind>(kind: K, namespace?: string): IterableIterator<Obj<K>> {
+    for (const o of this.store(kind).objects.values()) {
+      if (namespace === undefined || o.metadata.namespace === namespace) yield o as Obj<K>
+    }
+  }
+
+  count(kind: Kind): number {
+    return this.store(kind).objects.size
+  }
+
+  /** Objects of `kind` that list `ownerUid` in their ownerReferences. */
+  dependents<K extends Kind>(ownerUid: string, kind?: K): Obj<K>[] {
+    const out: Obj<K>[] = []
+    for (const ref of this.owned.get(ownerUid) ?? []) {
+      const [k, ns, name] = splitRef(ref)
+      if (kind && k !== kind) continue
+      const o = this.get(k, ns, name)
+      if (o) out.push(o as Obj<K>)
+    }
+    return out
+  }
+
+  resourceVersion(): string {
+    return String(this.rv)
+  }
+
+  /** Warnings the last successful write returned (kubectl prints them as `Warning: ...`). */
+  warnings(): readonly string[] {
+    return this.lastWarnings
+  }
+
+  // ---------------------------------------------------------------- watch
+
+  watch(handler: WatchHandler, kinds?: readonly Kind[]): () => void {
+    const w = { handler, kinds: kinds ? new Set(kinds) : null }
+    this.watchers.push(w)
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w)
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  create<T>(input: T, opts: WriteOptions): T {
+    const k = this.kindOf(input as unknown as KubeObject)
+    const obj = clone(input) as unknown as KubeObject
+    const meta = (obj.metadata = { ...(obj.metadata ?? {}) })
+    if (k.namespaced) meta.namespace = meta.namespace || 'default'
+    else delete meta.namespace
+    const ns = meta.namespace ?? ''
+    const ctx = this.strategyContext()
+    try {
+      if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.k8sSuffix(5)
+      if (!meta.name) throw invalid(k.kind, '', [fieldError.required('metadata.name', 'name or generateName is required')])
+      if (k.namespaced) this.checkNamespaceWritable(k.kind, ns, meta.name)
+      const strat = this.strategy(k.kind)
+      // Metadata the server owns.
+      delete meta.deletionTimestamp
+      delete meta.deletionGracePeriodSeconds
+      delete (meta as Record<string, unknown>).selfLink
+      meta.uid = this.rng.uuid()
+      meta.creationTimestamp = rfc3339(this.clock.now())
+      if (k.generation) meta.generation = 1
+      else delete meta.generation
+      strat.defaults?.(obj, ctx)
+      strat.prepareForCreate?.(obj, ctx)
+      const errs = [...(strat.validate?.(obj, ctx) ?? [])]
+      if (errs.length) throw invalid(k.kind, meta.name, errs)
+      const kk = key(k, ns, meta.name)
+      if (this.store(k.kind).objects.has(kk)) throw alreadyExists(k.kind, meta.name)
+      const warnings = strat.warnings?.(obj, undefined) ?? []
+      if (opts.dryRun) {
+        this.lastWarnings = warnings
+        return obj as unknown as T
+      }
+      meta.resourceVersion = this.nextRv()
+      const stored = this.put(k, obj)
+      this.lastWarnings = warnings
+      this.record(opts.actor, 'create', k.kind, ns, meta.name)
+      this.emit({ type: 'ADDED', kind: k.kind, object: stored })
+      return stored as unknown as T
+    } catch (e) {
+      this.recordFailure(opts.actor, 'create', k.kind, ns, meta.name ?? '', e)
+      throw e
+    }
+  }
+
+  /** PUT of the main resource: spec and metadata. For kinds with a status subresource, status is kept. */
+  update<T>(input: T, opts: WriteOptions): T {
+    return this.write(input as unknown as KubeObject, opts, false) as unknown as T
+  }
+
+  /** PUT of the status subresource: only .status changes. */
+  updateStatus<T>(input: T, opts: WriteOptions): T {
+    return this.write(input as unknown as KubeObject, opts, true) as unknown as T
+  }
+
+  patch<K extends Kind>(
+    kind: K,
+    namespace: string,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    opts: WriteOptions & { subresource?: 'status' },
+  ): Obj<K> {
+    const k = kindInfo(kind)
+    const ns = k.namespaced ? namespace : ''
+    let current: KubeObject
+    let patched: KubeObject
+    try {
+      current = this.read(kind, ns, name)
+      patched = applyPatch(current, type, patch, kind)
+    } catch (e) {
+      this.recordFailure(opts.actor, 'patch', kind, ns, name, e)
+      throw e
+    }
+    // A patch is applied to the current object, so it never conflicts on resourceVersion unless it names one.
+    const withRv =
+      (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion !== undefined
+        ? patched
+        : { ...patched, metadata: { ...patched.metadata, resourceVersion: current.metadata.resourceVersion } }
+    return this.write(withRv, opts, opts.subresource === 'status', 'patch') as Obj<K>
+  }
+
+  delete<K extends Kind>(kind: K, namespace: string, name: string, opts: DeleteOptions): Obj<K> {
+    const k = kindInfo(kind)
+    const ns = k.namespaced ? namespace : ''
+    try {
+      const current = this.read(kind, ns, name)
+      if (opts.uid !== undefined && opts.uid !== current.metadata.uid) {
+        throw conflict(
+          kind,
+          name,
+          `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`,
+        )
+      }
+      const strat = this.strategy(kind)
+      const meta = { ...current.metadata }
+      const finalizers = [...(meta.finalizers ?? [])]
+      const policy = opts.propagationPolicy ?? strat.defaultPropagation ?? 'Background'
+      const addFinalizer = policy === 'Orphan' ? FINALIZER_ORPHAN : policy === 'Foreground' ? FINALIZER_FOREGROUND : undefined
+      // Only a first deletion (or one that changes the policy) adds a GC finalizer (upstream deletionFinalizersForGarbageCollection).
+      if (addFinalizer && !finalizers.includes(addFinalizer)) {
+        finalizers.push(addFinalizer)
+        const other = addFinalizer === FINALIZER_ORPHAN ? FINALIZER_FOREGROUND : FINALIZER_ORPHAN
+        const i = finalizers.indexOf(other)
+        if (i >= 0) finalizers.splice(i, 1)
+      } else if (policy === 'Background') {
+        for (const f of [FINALIZER_ORPHAN, FINALIZER_FOREGROUND]) {
+          const i = finalizers.indexOf(f)
+          if (i >= 0 && !meta.deletionTimestamp) finalizers.splice(i, 1)
+        }
+      }
+      const now = this.clock.now()
+      let grace = strat.gracePeriod ? strat.gracePeriod(current, opts.gracePeriodSeconds) : 0
+      if (meta.deletionTimestamp && meta.deletionGracePeriodSeconds !== undefined) {
+        // A second delete may only shorten an existing grace period.
+        grace = Math.min(grace, meta.deletionGracePeriodSeconds)
+      }
+      const next: KubeObject = {
+        ...current,
+        metadata: {
+          ...meta,
+          finalizers: finalizers.length ? finalizers : undefined,
+          deletionTimestamp:
+            meta.deletionTimestamp && grace === meta.deletionGracePeriodSeconds ? meta.deletionTimestamp : rfc3339(now + grace * 1000),
+          deletionGracePeriodSeconds: grace,
+        },
+      }
+      if (grace > 0 || finalizers.length > 0 || strat.holdsDeletion?.(next)) {
+        if (k.generation && !meta.deletionTimestamp) next.metadata.generation = (meta.generation ?? 0) + 1
+        const prepared = clone(next)
+        strat.prepareForDelete?.(prepared)
+        if (opts.dryRun) return prepared as Obj<K>
+        if (!deepEqual(prepared, current)) {
+          prepared.metadata.resourceVersion = this.nextRv()
+          const stored = this.put(k, prepared)
+          this.record(opts.actor, 'delete', kind, ns, name)
+          this.emit({ type: 'MODIFIED', kind, object: stored, old: current })
+          return stored as Obj<K>
+        }
+        return current
+      }
+      if (opts.dryRun) return current
+      this.remove(k, current)
+      this.record(opts.actor, 'delete', kind, ns, name)
+      return current
+    } catch (e) {
+      this.recordFailure(opts.actor, 'delete', kind, ns, name, e)
+      throw e
+    }
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** Every stored object, kind by kind in KINDS order, each kind in etcd order. */
+  allObjects(): KubeObject[] {
+    const out: KubeObject[] = []
+    for (const k of KINDS) out.push(...this.list(k.kind))
+    return out
+  }
+
+  /** Loads objects as they were saved (no admission; resourceVersions kept). */
+  restore(objects: readonly KubeObject[], rv: number): void {
+    for (const s of this.stores.values()) {
+      s.objects.clear()
+      s.sortedKeys = null
+    }
+    this.owned.clear()
+    for (const o of objects) {
+      const k = this.kindOf(o)
+      this.put(k, clone(o))
+    }
+    this.rv = rv
+  }
+
+  resourceVersionCounter(): number {
+    return this.rv
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private write(input: KubeObject, opts: WriteOptions, statusOnly: boolean, verb: 'update' | 'patch' = 'update'): KubeObject {
+    const k = this.kindOf(input)
+    const ns = k.namespaced ? input.metadata?.namespace || 'default' : ''
+    const name = input.metadata?.name ?? ''
+    const auditVerb = statusOnly ? 'status' : verb
+    try {
+      const old = this.read(k.kind, ns, name) as KubeObject
+      const inMeta = input.metadata ?? {}
+      if (inMeta.resourceVersion !== undefined && inMeta.resourceVersion !== old.metadata.resourceVersion) {
+        throw conflict(k.kind, name)
+      }
+      if (inMeta.uid !== undefined && inMeta.uid !== old.metadata.uid) {
+        throw conflict(k.kind, name, `Precondition failed: UID in precondition: ${inMeta.uid}, UID in object meta: ${old.metadata.uid}`)
+      }
+      const strat = this.strategy(k.kind)
+      const ctx = this.strategyContext()
+      let obj: KubeObject
+      if (statusOnly) {
+        // Status writes change .status only (ResetObjectMetaForStatus + spec carried over).
+        obj = { ...clone(old as KubeObject), status: clone(input.status) }
+      } else {
+        obj = clone(input)
+        if (k.statusSubresource) obj.status = clone(old.status)
+        // Metadata the client cannot change.
+        obj.metadata = {
+          ...obj.metadata,
+          name: old.metadata.name,
+          namespace: old.metadata.namespace,
+          uid: old.metadata.uid,
+          creationTimestamp: old.metadata.creationTimestamp,
+          deletionTimestamp: old.metadata.deletionTimestamp,
+          deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+          generation: old.metadata.generation,
+        }
+        strat.defaults?.(obj, ctx)
+        strat.prepareForUpdate?.(obj, old, ctx)
+        // A spec change (anything but metadata and status) bumps generation.
+        if (k.generation && specChanged(obj, old)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1
+      }
+      obj.apiVersion = k.apiVersion
+      obj.kind = k.kind
+      const errs: FieldError[] = statusOnly
+        ? (strat.validateStatusUpdate?.(obj, old, ctx) ?? [])
+        : [...(strat.validate?.(obj, ctx) ?? []), ...(strat.validateUpdate?.(obj, old, ctx) ?? [])]
+      if (errs.length) throw invalid(k.kind, name, errs)
+      const warnings = statusOnly ? [] : (strat.warnings?.(obj, old) ?? [])
+      // Writing the same object again changes nothing and emits nothing, as with etcd.
+      obj.metadata.resourceVersion = old.metadata.resourceVersion
+      if (deepEqual(obj, old)) {
+        this.lastWarnings = warnings
+        return old
+      }
+      if (opts.dryRun) {
+        this.lastWarnings = warnings
+        return obj
+      }
+      // An object being deleted goes away once its last finalizer is removed.
+      if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length ?? 0) && !strat.holdsDeletion?.(obj)) {
+        this.record(opts.actor, auditVerb, k.kind, ns, name)
+        this.remove(k, old, deepFreeze(obj))
+        this.lastWarnings = warnings
+        return obj
+      }
+      obj.metadata.resourceVersion = this.nextRv()
+      const stored = this.put(k, obj)
+      this.lastWarnings = warnings
+      this.record(opts.actor, auditVerb, k.kind, ns, name)
+      this.emit({ type: 'MODIFIED', kind: k.kind, object: stored, old })
+      return stored
+    } catch (e) {
+      this.recordFailure(opts.actor, auditVerb, k.kind, ns, name, e)
+      throw e
+    }
+  }
+
+  private checkNamespaceWritable(kind: Kind, ns: string, name: string): void {
+    const nsObj = this.get('Namespace', '', ns)
+    if (!nsObj) throw notFound('Namespace', ns)
+    if (nsObj.metadata.deletionTimestamp || nsObj.status?.phase === 'Terminating') {
+      throw forbidden(kind, name, `unable to create new content in namespace ${ns} because it is being terminated`)
+    }
+  }
+
+  private kindOf(obj: KubeObject): KindInfo {
+    const k = kindFor(obj?.apiVersion, obj?.kind)
+    if (!k) {
+      throw new ApiError('NotFound', 'the server could not find the requested resource')
+    }
+    return k
+  }
+
+  private strategy(kind: Kind): KindStrategy {
+    return this.strategies[kind] ?? {}
+  }
+
+  private strategyContext(): StrategyContext {
+    return {
+      now: this.clock.now(),
+      get: (kind, ns, name) => this.get(kind, ns, name),
+      list: (kind, ns) => this.list(kind, ns === undefined ? {} : { namespace: ns }),
+      randomSuffix: (n) => this.rng.k8sSuffix(n),
+      randomInt: (n) => this.rng.int(n),
+    }
+  }
+
+  private store(kind: Kind): KindStore {
+    const s = this.stores.get(kind)
+    if (!s) throw new Error(`unknown kind ${kind}`)
+    return s
+  }
+
+  private put(k: KindInfo, obj: KubeObject): KubeObject {
+    obj.apiVersion = k.apiVersion
+    obj.kind = k.kind
+    const frozen = deepFreeze(obj)
+    const s = this.store(k.kind)
+    const kk = key(k, frozen.metadata.namespace ?? '', frozen.metadata.name!)
+    const old = s.objects.get(kk)
+    if (!old) s.sortedKeys = null
+    if (old) this.unindex(k.kind, old)
+    s.objects.set(kk, frozen)
+    this.index(k.kind, frozen)
+    return frozen
+  }
+
+  /** Removes the stored object; watchers see `last` (the object as its final write left it). */
+  private remove(k: KindInfo, stored: KubeObject, last: KubeObject = stored): void {
+    const s = this.store(k.kind)
+    s.objects.delete(key(k, stored.metadata.namespace ?? '', stored.metadata.name!))
+    s.sortedKeys = null
+    this.unindex(k.kind, stored)
+    this.rv++
+    this.emit({ type: 'DELETED', kind: k.kind, object: last, old: stored })
+  }
+
+  private index(kind: Kind, o: KubeObject): void {
+    for (const ref of o.metadata.ownerReferences ?? []) {
+      let set = this.owned.get(ref.uid)
+      if (!set) this.owned.set(ref.uid, (set = new Set()))
+      set.add(refKey(kind, o.metadata.namespace ?? '', o.metadata.name!))
+    }
+  }
+
+  private unindex(kind: Kind, o: KubeObject): void {
+    for (const ref of o.metadata.ownerReferences ?? []) {
+      const set = this.owned.get(ref.uid)
+      if (!set) continue
+      set.delete(refKey(kind, o.metadata.namespace ?? '', o.metadata.name!))
+      if (set.size === 0) this.owned.delete(ref.uid)
+    }
+  }
+
+  private nextRv(): string {
+    return String(++this.rv)
+  }
+
+  private record(actor: Actor, verb: AuditEntry['verb'], kind: Kind, namespace: string, name: string): void {
+    this.audit.push({ at: this.clock.now(), actor, verb, ref: { kind, namespace, name } })
+  }
+
+  private recordFailure(actor: Actor, verb: AuditEntry['verb'], kind: Kind, namespace: string, name: string, e: unknown): void {
+    if (e instanceof ApiError) this.audit.push({ at: this.clock.now(), actor, verb, ref: { kind, namespace, name }, error: e.reason })
+  }
+
+  /** Delivers events in order; a handler that writes queues its events behind the current one. */
+  private emit(ev: WatchEvent): void {
+    this.pending.push(ev)
+    if (this.dispatching) return
+    this.dispatching = true
+    try {
+      while (this.pending.length) {
+        const e = this.pending.shift()!
+        for (const w of this.watchers) if (!w.kinds || w.kinds.has(e.kind)) w.handler(e)
+      }
+    } finally {
+      this.dispatching = false
+    }
+  }
+}
+
+function key(k: KindInfo, namespace: string, name: string): string {
+  return k.namespaced ? `${namespace}/${name}` : name
+}
+
+function refKey(kind: Kind, ns: string, name: string): string {
+  return `${kind}/${ns}/${name}`
+}
+
+function splitRef(ref: string): [Kind, string, string] {
+  const a = ref.indexOf('/')
+  const b = ref.indexOf('/', a + 1)
+  return [ref.slice(0, a) as Kind, ref.slice(a + 1, b), ref.slice(b + 1)]
+}
+
+/** etcd keys compare as bytes; for the ASCII names Kubernetes allows that is code-unit order. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue
+    if (!deepEqual((a as unknown as Record<string, unknown>)[k], (b as unknown as Record<string, unknown>)[k])) return true
+  }
+  return false
+}
+
+function fieldValue(o: KubeObject, path: string): string {
+  let cur: unknown = o
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return ''
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur === undefined || cur === null ? '' : String(cur)
+}
+
+function fieldsMatch(o: KubeObject, fields: Readonly<Record<string, string>>): boolean {
+  for (const [path, want] of Object.entries(fields)) {
+    const v = fieldValue(o, path)
+    if (want.startsWith('!') ? v === want.slice(1) : v !== want) return false
+  }
+  return true
+}
+
+export type { ObjectRef, KindMap }

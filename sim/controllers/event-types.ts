@@ -1,0 +1,2 @@
+export type { Event, ObjectReference } from 'kubernetes-types/core/v1'
+export type { KubeObject } from '../api/types'

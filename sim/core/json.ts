@@ -1,0 +1,66 @@
+// Helpers for plain JSON values (the only kind of data objects hold).
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+/** A deep copy of a JSON-plain value; `undefined` members are dropped, as JSON would. */
+export function clone<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    const out = new Array(value.length)
+    for (let i = 0; i < value.length; i++) out[i] = clone(value[i])
+    return out as T
+  }
+  const out: Record<string, unknown> = {}
+  for (const k in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[k]
+    if (v !== undefined) out[k] = clone(v)
+  }
+  return out as T
+}
+
+/** Freezes a value and everything it holds, so a stored object cannot be changed in place. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  Object.freeze(value)
+  for (const k in value as Record<string, unknown>) deepFreeze((value as Record<string, unknown>)[k])
+  return value
+}
+
+/** Structural equality of JSON-plain values; `undefined` members count as absent. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bb = b as unknown[]
+    if (a.length !== bb.length) return false
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false
+    return true
+  }
+  const ao = a as Record<string, unknown>
+  const bo = b as Record<string, unknown>
+  let na = 0
+  for (const k in ao) {
+    if (ao[k] === undefined) continue
+    na++
+    if (!deepEqual(ao[k], bo[k])) return false
+  }
+  let nb = 0
+  for (const k in bo) if (bo[k] !== undefined) nb++
+  return na === nb
+}
+
+/** JSON with object keys sorted, as Go's json.Marshal prints a map[string]interface{}. */
+export function sortedJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : sortedJson(v))).join(',')}]`
+  const o = value as Record<string, unknown>
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(o[k])}`).join(',')}}`
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}

@@ -1,0 +1,185 @@
+// Wires the simulated cluster: clock, rng, API server, event recorder, controllers, kubelet and the
+// container runtime. Nothing here decides behaviour; it only builds the parts and moves time.
+
+import { Clock } from './core/clock'
+import { Rng } from './core/rng'
+import { ApiServer } from './api/server'
+import type { Kind } from './api/kinds'
+import { KINDS } from './api/kinds'
+import type { KubeObject } from './api/types'
+import { createStrategies } from './api/strategies'
+import { EventRecorder } from './controllers/events'
+import { ControllerManager } from './controllers/runtime'
+import { resolveConfig, type ClusterConfig, type ClusterConfigInput } from './cluster-config'
+import { registerControllers } from './controllers'
+import { bootstrapCluster } from './bootstrap'
+import { VolumeStore } from './storage/volume-store'
+
+export interface SimulationOptions extends ClusterConfigInput {
+  /** Throw programming errors from controllers (tests) instead of recording them. */
+  strict?: boolean
+}
+
+export interface SettleResult {
+  settled: boolean
+  /** Virtual ms that passed. */
+  elapsedMs: number
+}
+
+/** An immutable, JSON-plain picture of the cluster for the UI and for lab checks. */
+export interface ClusterSnapshot {
+  now: number
+  resourceVersion: string
+  objects: Readonly<Record<Kind, readonly KubeObject[]>>
+}
+
+export const SAVED_STATE_VERSION = 1
+
+export interface SavedState {
+  version: number
+  now: number
+  rng: number
+  resourceVersion: number
+  objects: KubeObject[]
+  volumes: ReturnType<VolumeStore['export']>
+  config: ClusterConfig
+}
+
+export class Simulation {
+  readonly config: ClusterConfig
+  readonly clock: Clock
+  readonly rng: Rng
+  readonly api: ApiServer
+  readonly events: EventRecorder
+  readonly controllers: ControllerManager
+  readonly volumes: VolumeStore
+  private listeners = new Set<() => void>()
+  private lastNotifiedRv = ''
+  private snap: ClusterSnapshot | undefined
+
+  constructor(opts: SimulationOptions = {}) {
+    const { strict, ...configInput } = opts
+    this.config = resolveConfig(configInput)
+    this.clock = new Clock(this.config.epoch - this.config.clusterAgeMs)
+    this.rng = new Rng(this.config.seed)
+    this.api = new ApiServer(this.clock, this.rng, createStrategies(this.config))
+    this.events = new EventRecorder(this.api, this.clock)
+    this.volumes = new VolumeStore()
+    this.controllers = new ControllerManager({
+      api: this.api,
+      clock: this.clock,
+      rng: this.rng,
+      seed: this.config.seed,
+      events: this.events,
+      config: this.config,
+      strict: strict ?? false,
+    })
+    registerControllers(this.controllers, { config: this.config, volumes: this.volumes })
+  }
+
+  /** Builds the initial cluster, lets it come up, and moves the clock to the epoch. */
+  boot(): this {
+    bootstrapCluster(this.api, this.config)
+    this.controllers.start()
+    this.clock.advanceTo(this.config.epoch, () => this.controllers.drain())
+    this.drain()
+    this.notify()
+    return this
+  }
+
+  now(): number {
+    return this.clock.now()
+  }
+
+  /** Runs the work that is due now, without moving time (after a command, say). */
+  drain(): void {
+    this.controllers.drain()
+  }
+
+  /** Moves virtual time forward by `ms`, firing every timer on the way (the UI's animation loop). */
+  tick(ms: number): void {
+    this.drain()
+    this.clock.advanceTo(this.clock.now() + Math.max(0, ms), () => this.controllers.drain())
+    this.drain()
+    this.notify()
+  }
+
+  /**
+   * Lets the cluster finish reacting: fires timers in order until only background timers (periodic
+   * probes that will not change anything, back-off waits, event expiry) remain. Stops early, unsettled,
+   * after `maxMs` of virtual time (a crash loop never settles).
+   */
+  settle(maxMs = 3_600_000): SettleResult {
+    const start = this.clock.now()
+    this.drain()
+    let settled = true
+    while (this.clock.hasForegroundTimers()) {
+      const next = this.clock.nextAt()
+      if (next === undefined) break
+      if (next - start > maxMs) {
+        settled = false
+        this.clock.advanceTo(start + maxMs, () => this.controllers.drain())
+        break
+      }
+      this.clock.fireNext()
+      this.controllers.drain()
+    }
+    this.notify()
+    return { settled, elapsedMs: this.clock.now() - start }
+  }
+
+  /** Advances by `ms` (like `sleep`), then reports. */
+  advance(ms: number): void {
+    this.tick(ms)
+  }
+
+  snapshot(): ClusterSnapshot {
+    const rv = this.api.resourceVersion()
+    if (this.snap && this.snap.resourceVersion === rv && this.snap.now === this.clock.now()) return this.snap
+    const objects = {} as Record<Kind, readonly KubeObject[]>
+    for (const k of KINDS) objects[k.kind] = Object.freeze(this.api.list(k.kind))
+    this.snap = Object.freeze({ now: this.clock.now(), resourceVersion: rv, objects: Object.freeze(objects) })
+    return this.snap
+  }
+
+  /** Called after tick/settle/drain-and-notify when anything changed. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  notify(): void {
+    const rv = this.api.resourceVersion()
+    if (rv === this.lastNotifiedRv) return
+    this.lastNotifiedRv = rv
+    for (const l of this.listeners) l()
+  }
+
+  exportState(): SavedState {
+    return {
+      version: SAVED_STATE_VERSION,
+      now: this.clock.now(),
+      rng: this.rng.state(),
+      resourceVersion: this.api.resourceVersionCounter(),
+      objects: this.api.allObjects(),
+      volumes: this.volumes.export(),
+      config: this.config,
+    }
+  }
+}
+
+/** Creates and boots a simulation. */
+export function createSimulation(opts: SimulationOptions = {}): Simulation {
+  return new Simulation(opts).boot()
+}
+
+/** Restores a saved session; controllers re-derive their timers from the objects (level-triggered). */
+export function restoreSimulation(state: SavedState, opts: { strict?: boolean } = {}): Simulation {
+  const sim = new Simulation({ ...state.config, epoch: state.now, clusterAgeMs: 0, strict: opts.strict })
+  sim.api.restore(state.objects, state.resourceVersion)
+  sim.rng.restore(state.rng)
+  sim.volumes.import(state.volumes)
+  sim.controllers.start()
+  sim.drain()
+  return sim
+}

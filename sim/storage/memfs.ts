@@ -1,0 +1,178 @@
+// A small in-memory file system: the data behind volumes, container layers and the student's own
+// files. Paths are absolute POSIX paths; contents are text. Plain data, so it saves as JSON.
+
+export interface FileEntry {
+  type: 'file'
+  content: string
+  mtime: number
+  mode?: number
+}
+
+export interface DirEntry {
+  type: 'dir'
+  mtime: number
+}
+
+export type Entry = FileEntry | DirEntry
+
+export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EROFS'
+
+/** errno-style failures; callers turn them into the message of the tool that failed (cat, ls, ...). */
+export class FsError extends Error {
+  constructor(
+    readonly code: FsErrorCode,
+    readonly path: string,
+  ) {
+    super(`${code}: ${path}`)
+  }
+}
+
+export function normalizePath(path: string, cwd = '/'): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')
+  const out: string[] = []
+  for (const p of parts) {
+    if (p === '' || p === '.') continue
+    if (p === '..') out.pop()
+    else out.push(p)
+  }
+  return '/' + out.join('/')
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/')
+  return i <= 0 ? '/' : path.slice(0, i)
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+export class MemFs {
+  private entries = new Map<string, Entry>([['/', { type: 'dir', mtime: 0 }]])
+  /** Bumped on every change, so watchers (the kubelet's probes) can tell something changed. */
+  version = 0
+
+  constructor(readonly readOnly = false) {}
+
+  static from(files: Record<string, string>, now = 0): MemFs {
+    const fs = new MemFs()
+    for (const [p, c] of Object.entries(files)) fs.writeFile(p, c, now)
+    return fs
+  }
+
+  stat(path: string): Entry | undefined {
+    return this.entries.get(normalizePath(path))
+  }
+
+  exists(path: string): boolean {
+    return this.entries.has(normalizePath(path))
+  }
+
+  isDir(path: string): boolean {
+    return this.stat(path)?.type === 'dir'
+  }
+
+  readFile(path: string): string {
+    const p = normalizePath(path)
+    const e = this.entries.get(p)
+    if (!e) throw new FsError('ENOENT', p)
+    if (e.type === 'dir') throw new FsError('EISDIR', p)
+    return e.content
+  }
+
+  writeFile(path: string, content: string, now = 0, opts: { append?: boolean } = {}): void {
+    this.assertWritable(path)
+    const p = normalizePath(path)
+    const existing = this.entries.get(p)
+    if (existing?.type === 'dir') throw new FsError('EISDIR', p)
+    this.mkdirp(dirname(p), now)
+    const prior = existing?.type === 'file' && opts.append ? existing.content : ''
+    this.entries.set(p, { type: 'file', content: prior + content, mtime: now })
+    this.version++
+  }
+
+  mkdir(path: string, now = 0, opts: { parents?: boolean } = {}): void {
+    this.assertWritable(path)
+    const p = normalizePath(path)
+    if (this.entries.has(p)) {
+      if (opts.parents && this.entries.get(p)!.type === 'dir') return
+      throw new FsError('EEXIST', p)
+    }
+    const parent = dirname(p)
+    if (!this.entries.has(parent)) {
+      if (!opts.parents) throw new FsError('ENOENT', p)
+      this.mkdirp(parent, now)
+    } else if (this.entries.get(parent)!.type !== 'dir') throw new FsError('ENOTDIR', p)
+    this.entries.set(p, { type: 'dir', mtime: now })
+    this.version++
+  }
+
+  mkdirp(path: string, now = 0): void {
+    const p = normalizePath(path)
+    if (p === '/') return
+    const e = this.entries.get(p)
+    if (e) {
+      if (e.type !== 'dir') throw new FsError('ENOTDIR', p)
+      return
+    }
+    this.mkdirp(dirname(p), now)
+    this.entries.set(p, { type: 'dir', mtime: now })
+    this.version++
+  }
+
+  /** Names directly inside a directory, sorted. */
+  readdir(path: string): string[] {
+    const p = normalizePath(path)
+    const e = this.entries.get(p)
+    if (!e) throw new FsError('ENOENT', p)
+    if (e.type !== 'dir') throw new FsError('ENOTDIR', p)
+    const prefix = p === '/' ? '/' : p + '/'
+    const out: string[] = []
+    for (const k of this.entries.keys()) {
+      if (k !== p && k.startsWith(prefix) && !k.slice(prefix.length).includes('/')) out.push(k.slice(prefix.length))
+    }
+    return out.sort()
+  }
+
+  remove(path: string, opts: { recursive?: boolean } = {}): void {
+    this.assertWritable(path)
+    const p = normalizePath(path)
+    const e = this.entries.get(p)
+    if (!e) throw new FsError('ENOENT', p)
+    if (e.type === 'dir') {
+      const children = this.readdir(p)
+      if (children.length && !opts.recursive) throw new FsError('ENOTEMPTY', p)
+      const prefix = p + '/'
+      for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k)
+    }
+    if (p !== '/') this.entries.delete(p)
+    this.version++
+  }
+
+  /** Every entry below (and including) a directory, as [path, entry] pairs. */
+  walk(path = '/'): [string, Entry][] {
+    const p = normalizePath(path)
+    const prefix = p === '/' ? '/' : p + '/'
+    return [...this.entries.entries()].filter(([k]) => k === p || k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1))
+  }
+
+  clear(): void {
+    this.entries = new Map([['/', { type: 'dir', mtime: 0 }]])
+    this.version++
+  }
+
+  export(): Record<string, Entry> {
+    return Object.fromEntries(this.entries)
+  }
+
+  static import(data: Record<string, Entry>): MemFs {
+    const fs = new MemFs()
+    fs.entries = new Map(Object.entries(data))
+    if (!fs.entries.has('/')) fs.entries.set('/', { type: 'dir', mtime: 0 })
+    return fs
+  }
+
+  private assertWritable(path: string): void {
+    if (this.readOnly) throw new FsError('EROFS', normalizePath(path))
+  }
+}
