@@ -46,7 +46,7 @@ describe('ApiServer', () => {
 
   it('generates a name from generateName', () => {
     const { api } = server()
-    const o = api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-' } }, { actor: 't' })
+    const o = api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-' } } as KubeObject, { actor: 't' })
     expect(o.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
   })
 
