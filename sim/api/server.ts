@@ -292,6 +292,32 @@ export class ApiServer {
     }
   }
 
+  /**
+   * POST pods/<name>/binding: the scheduler's way to set spec.nodeName (which an update may not
+   * change). Fails with Conflict if the pod is already bound, NotFound if it is gone.
+   */
+  bind(namespace: string, name: string, nodeName: string, opts: WriteOptions): Obj<'Pod'> {
+    try {
+      const pod = this.read('Pod', namespace, name)
+      if (pod.spec?.nodeName) {
+        throw conflict('Pod', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`)
+      }
+      if (pod.metadata.deletionTimestamp) {
+        throw conflict('Pod', name, `pod ${name} is being deleted, cannot be assigned to a host`)
+      }
+      const next = clone(pod as KubeObject) as Obj<'Pod'>
+      ;(next.spec as { nodeName?: string }).nodeName = nodeName
+      next.metadata.resourceVersion = this.nextRv()
+      const stored = this.put(kindInfo('Pod'), next as unknown as KubeObject)
+      this.record(opts.actor, 'update', 'Pod', namespace, name)
+      this.emit({ type: 'MODIFIED', kind: 'Pod', object: stored, old: pod as unknown as KubeObject })
+      return stored as unknown as Obj<'Pod'>
+    } catch (e) {
+      this.recordFailure(opts.actor, 'update', 'Pod', namespace, name, e)
+      throw e
+    }
+  }
+
   // ---------------------------------------------------------------- state
 
   /** Every stored object, kind by kind in KINDS order, each kind in etcd order. */
