@@ -14,6 +14,8 @@ import { resolveConfig, type ClusterConfig, type ClusterConfigInput } from './cl
 import { registerControllers } from './controllers'
 import { bootstrapCluster } from './bootstrap'
 import { VolumeStore } from './storage/volume-store'
+import { NodeHealth, type NodeOutage } from './node-health'
+import { ContainerRuntime } from './kubelet/runtime'
 
 export interface SimulationOptions extends ClusterConfigInput {
   /** Throw programming errors from controllers (tests) instead of recording them. */
@@ -42,6 +44,7 @@ export interface SavedState {
   resourceVersion: number
   objects: KubeObject[]
   volumes: ReturnType<VolumeStore['export']>
+  nodeOutages: NodeOutage[]
   config: ClusterConfig
 }
 
@@ -53,6 +56,8 @@ export class Simulation {
   readonly events: EventRecorder
   readonly controllers: ControllerManager
   readonly volumes: VolumeStore
+  readonly nodeHealth: NodeHealth
+  readonly runtime: ContainerRuntime
   private listeners = new Set<() => void>()
   private lastNotifiedRv = ''
   private snap: ClusterSnapshot | undefined
@@ -65,6 +70,8 @@ export class Simulation {
     this.api = new ApiServer(this.clock, this.rng, createStrategies(this.config))
     this.events = new EventRecorder(this.api, this.clock)
     this.volumes = new VolumeStore()
+    this.nodeHealth = new NodeHealth()
+    this.runtime = new ContainerRuntime({ volumes: this.volumes })
     this.controllers = new ControllerManager({
       api: this.api,
       clock: this.clock,
@@ -74,7 +81,7 @@ export class Simulation {
       config: this.config,
       strict: strict ?? false,
     })
-    registerControllers(this.controllers, { config: this.config, volumes: this.volumes })
+    registerControllers(this.controllers, { config: this.config, volumes: this.volumes, nodeHealth: this.nodeHealth, runtime: this.runtime })
   }
 
   /** Builds the initial cluster, lets it come up, and moves the clock to the epoch. */
@@ -133,6 +140,25 @@ export class Simulation {
     this.tick(ms)
   }
 
+  /**
+   * Pulls a node's network cable: its kubelet stops acting and reporting. The node goes NotReady
+   * after the node monitor grace period, and its pods are not replaced until force-deleted.
+   */
+  failNode(name: string): void {
+    if (!this.api.get('Node', '', name)) throw new Error(`node "${name}" not found`)
+    this.nodeHealth.fail(name, this.clock.now())
+    this.drain()
+    this.notify()
+  }
+
+  /** Plugs the cable back in: the kubelet reports again and catches up with what happened. */
+  restoreNode(name: string): void {
+    if (!this.api.get('Node', '', name)) throw new Error(`node "${name}" not found`)
+    this.nodeHealth.restore(name)
+    this.drain()
+    this.notify()
+  }
+
   snapshot(): ClusterSnapshot {
     const rv = this.api.resourceVersion()
     if (this.snap && this.snap.resourceVersion === rv && this.snap.now === this.clock.now()) return this.snap
@@ -163,6 +189,7 @@ export class Simulation {
       resourceVersion: this.api.resourceVersionCounter(),
       objects: this.api.allObjects(),
       volumes: this.volumes.export(),
+      nodeOutages: this.nodeHealth.outages(),
       config: this.config,
     }
   }
@@ -179,6 +206,7 @@ export function restoreSimulation(state: SavedState, opts: { strict?: boolean } 
   sim.api.restore(state.objects, state.resourceVersion)
   sim.rng.restore(state.rng)
   sim.volumes.import(state.volumes)
+  sim.nodeHealth.load(state.nodeOutages ?? [])
   sim.controllers.start()
   sim.drain()
   return sim

@@ -98,7 +98,11 @@ export interface KindMap {
 }
 
 /** A stored object of kind K: apiVersion, kind and metadata are always present. */
-export type Obj<K extends Kind> = KindMap[K] & { apiVersion: string; kind: string; metadata: ObjectMeta }
+export type Obj<K extends Kind> = Omit<KindMap[K], 'metadata' | 'apiVersion' | 'kind'> & {
+  apiVersion: NonNullable<KindMap[K]['apiVersion']>
+  kind: NonNullable<KindMap[K]['kind']>
+  metadata: ObjectMeta
+}
 
 /** Identifies one object. `namespace` is '' for cluster-scoped kinds. */
 export interface ObjectRef {
