@@ -1,0 +1,133 @@
+// The contract between the kubelet/container runtime (sim/kubelet) and what images do (sim/images).
+// The kubelet decides *when* things happen (pull, create, start, probe, kill); the image decides
+// *what* the container does: which files it ships, what its main process does with its command and
+// arguments, how it reacts to SIGTERM, what it answers on its ports, what its tools print.
+
+/** A parsed image reference (distribution/reference normalisation, as containerd sees it). */
+export interface ImageRef {
+  /** What the pod spec said, e.g. `nginx`, `registry.k8s.io/nginx-slim:0.24`. */
+  raw: string
+  /** `docker.io`, `registry.k8s.io`, ... */
+  domain: string
+  /** `library/nginx`, `nginx-slim`, `luksa/kubia-pet` */
+  path: string
+  tag: string | undefined
+  digest: string | undefined
+  /** Fully qualified: `docker.io/library/nginx:latest` (tag `latest` when neither tag nor digest). */
+  normalized: string
+}
+
+export interface KnownImage {
+  ref: ImageRef
+  /** Compressed size the kubelet reports in the Pulled event ("Image size: 8132187 bytes."). */
+  sizeBytes: number
+  /** `sha256:<64 hex>`; the imageID is `<domain/path>@<digest>`. */
+  digest: string
+  behavior: ImageBehavior
+}
+
+/** The result of trying to pull, with containerd's / the kubelet's own error texts. */
+export type PullResult =
+  | { ok: true; image: KnownImage }
+  | { ok: false; reason: 'InvalidImageName' | 'ErrImagePull'; message: string }
+
+export interface ImageRegistry {
+  parse(image: string): ImageRef | undefined
+  pull(image: string): PullResult
+}
+
+/** A file system view as a container sees it: its image layer plus mounts. Paths are absolute. */
+export interface ContainerFs {
+  exists(path: string): boolean
+  isDir(path: string): boolean
+  readFile(path: string): string // throws FsError (sim/storage/memfs.ts)
+  writeFile(path: string, content: string, opts?: { append?: boolean }): void
+  readdir(path: string): string[]
+  mkdir(path: string, opts?: { parents?: boolean }): void
+  remove(path: string, opts?: { recursive?: boolean }): void
+}
+
+/** What a running container can see of itself. */
+export interface ContainerEnv {
+  podName: string
+  namespace: string
+  /** The pod's hostname (spec.hostname or the pod name). */
+  hostname: string
+  /** `web-0.nginx.default.svc.cluster.local` when the pod has hostname+subdomain, else hostname. */
+  fqdn: string
+  podIP: string
+  containerName: string
+  /** Environment variables, resolved (env, envFrom, service links are the kubelet's job). */
+  env: Readonly<Record<string, string>>
+  fs: ContainerFs
+  now(): number
+  /** Appends a line to the container's stdout log (`kubectl logs`). */
+  log(line: string): void
+}
+
+export interface ProcessSpec {
+  /** The container's `command` (replaces the image ENTRYPOINT) and `args` (replace CMD). */
+  command?: readonly string[]
+  args?: readonly string[]
+  workingDir?: string
+}
+
+/** What the main process of a container does once it is started. */
+export interface ProcessPlan {
+  /**
+   * The process could not be started (runc's exec failure): the container ends in StartError with
+   * this message and exit code 128.
+   */
+  startError?: string
+  /** The process ends by itself after `afterMs` with `exitCode` (0 = Completed, else Error). */
+  exit?: { afterMs: number; exitCode: number }
+  /** TCP ports it accepts connections on once running, after `listenAfterMs`. */
+  listens: readonly number[]
+  listenAfterMs?: number
+  /**
+   * What SIGTERM does: the process exits after `exitAfterMs` (nginx: fast), or `ignore` (a shell or
+   * `sleep` running as PID 1 ignores it, so the kubelet sends SIGKILL when the grace period ends).
+   */
+  onSigterm: { exitAfterMs: number; exitCode: number } | 'ignore'
+  /** Lines written to stdout at start (nginx's entrypoint banner, an app's "listening on 8080"). */
+  startupLog?: readonly string[]
+}
+
+export interface HttpRequest {
+  method: string
+  path: string
+  headers?: Readonly<Record<string, string>>
+  body?: string
+  /** The client's address, for access logs. */
+  remoteAddr?: string
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export interface ExecResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface ImageBehavior {
+  /** A short id for tests and the cluster view: `nginx`, `busybox`, `kubia`, `zookeeper`, ... */
+  readonly id: string
+  /** The image's file system (its layers, flattened). */
+  files(): Readonly<Record<string, string>>
+  /** Default environment variables (the image's ENV), e.g. NGINX_VERSION, PATH. */
+  env(): Readonly<Record<string, string>>
+  /** What the main process does for this command/args. */
+  plan(spec: ProcessSpec, env: ContainerEnv): ProcessPlan
+  /** Answers an HTTP request on one of the ports it listens on. */
+  http?(port: number, req: HttpRequest, env: ContainerEnv): HttpResponse
+  /**
+   * Runs a command inside the container (exec probes, lifecycle hooks; the emulated shell builds
+   * `kubectl exec` on top of this later). `undefined` means "no such executable".
+   */
+  exec?(argv: readonly string[], env: ContainerEnv): ExecResult | undefined
+}
