@@ -24,7 +24,7 @@ import type {
   Toleration,
   Volume,
 } from 'kubernetes-types/core/v1'
-import type { StatefulSet, ControllerRevision, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
+import type { StatefulSet, StatefulSetStatus, StatefulSetSpec, ControllerRevision, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 import type { StorageClass } from 'kubernetes-types/storage/v1'
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1'
@@ -54,6 +54,8 @@ export type {
   Toleration,
   Volume,
   StatefulSet,
+  StatefulSetStatus,
+  StatefulSetSpec,
   ControllerRevision,
   Deployment,
   ReplicaSet,

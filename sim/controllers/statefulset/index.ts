@@ -1,7 +1,170 @@
-// Placeholder: replaced by the real controller.
-import type { Controller } from '../runtime'
-import type { ControllerDeps } from '../deps'
+// The StatefulSet controller (upstream pkg/controller/statefulset): watch handlers map pods to their
+// set; a sync adopts orphans, settles the revisions, plans the pod work (planner.ts), carries it out
+// (pod-control.ts), writes the status and trims the revision history.
 
-export function statefulSetController(_deps: ControllerDeps): Controller {
-  return { name: 'statefulset-controller', watches: [], keysFor: () => [], reconcile: () => {} }
+import { isApiError } from '../../api/errors'
+import { controllerOf } from '../../api/owners'
+import { isPodReady } from '../../api/pod-util'
+import { fromLabelSelector, matches } from '../../api/selectors'
+import type { KubeObject, Obj, PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
+import { parseRfc3339 } from '../../core/time'
+import type { ControllerDeps } from '../deps'
+import { keyOf, splitKey, type Controller, type ControllerContext } from '../runtime'
+import { claimPods, claimRevisions } from './claim'
+import { podRevision, type Set } from './identity'
+import { completeRollingUpdate, planSync } from './planner'
+import { StatefulPodControl, COMPONENT } from './pod-control'
+import { applyRevision, equalRevision, newRevision, nextRevision, planTruncateHistory, sortRevisions, type Revision } from './revisions'
+
+export function statefulSetController(deps: ControllerDeps): Controller {
+  return {
+    name: COMPONENT,
+    watches: ['StatefulSet', 'Pod'],
+    keysFor(ev, ctx) {
+      if (ev.kind === 'StatefulSet') return [keyOf(ev.object.metadata.namespace, ev.object.metadata.name!)]
+      return setsForPod(ev.object as unknown as Pod, ev.old as unknown as Pod | undefined, ctx)
+    },
+    initialKeys(ctx) {
+      return ctx.api.list('StatefulSet').map((s) => keyOf(s.metadata.namespace, s.metadata.name!))
+    },
+    reconcile(key, ctx) {
+      const [ns, name] = splitKey(key)
+      const set = ctx.api.get('StatefulSet', ns, name)
+      if (!set) return
+      sync(set as Set, ctx, deps)
+    },
+  }
+}
+
+/** addPod / updatePod / deletePod: the owning set, or for an orphan every set whose selector matches. */
+function setsForPod(pod: Pod, old: Pod | undefined, ctx: ControllerContext): string[] {
+  const keys: string[] = []
+  const ns = pod.metadata?.namespace
+  for (const p of old ? [pod, old] : [pod]) {
+    const ref = controllerOf(p)
+    if (ref) {
+      if (ref.kind === 'StatefulSet') keys.push(keyOf(ns, ref.name))
+      continue
+    }
+    for (const set of ctx.api.each('StatefulSet', ns)) {
+      if (matches(fromLabelSelector(set.spec?.selector), p.metadata?.labels)) keys.push(keyOf(ns, set.metadata.name!))
+    }
+  }
+  return [...new Set(keys)]
+}
+
+function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps): void {
+  const pods = claimPods(set, ctx)
+  const revisions = sortRevisions(claimRevisions(set, ctx)) as Revision[]
+  const { current, update, collisionCount } = settleRevisions(set, revisions, ctx)
+  const claims = new Map<string, PersistentVolumeClaim>()
+  for (const c of ctx.api.each('PersistentVolumeClaim', set.metadata.namespace)) claims.set(c.metadata.name!, c as PersistentVolumeClaim)
+
+  const plan = planSync({
+    set,
+    currentSet: applyRevision(set, current),
+    updateSet: applyRevision(set, update),
+    currentRevision: current.metadata.name!,
+    updateRevision: update.metadata.name!,
+    collisionCount,
+    pods,
+    claims,
+    now: ctx.now(),
+    maxUnavailableGate: deps.config.featureGates.MaxUnavailableStatefulSet,
+  })
+
+  const control = new StatefulPodControl(ctx)
+  const updateSet = applyRevision(set, update)
+  let failure: unknown
+  const monotonic = set.spec?.podManagementPolicy !== 'Parallel'
+  for (const step of plan.steps) {
+    try {
+      control.run(step, set, updateSet)
+    } catch (e) {
+      if (!isApiError(e)) throw e
+      failure ??= e
+      if (monotonic) break
+    }
+  }
+
+  // The status is written even when a step failed (performUpdate).
+  writeStatus(set, completeRollingUpdate(set, plan.status), ctx)
+  truncateHistory(set, pods, revisions, current, update, ctx)
+  requeueForAvailability(set, pods, ctx)
+  if (failure) throw failure
+}
+
+/** getStatefulSetRevisions: find or make the update revision; a known template is a rollback. */
+function settleRevisions(set: Set, sorted: Revision[], ctx: ControllerContext): { current: Revision; update: Revision; collisionCount: number } {
+  let collisionCount = set.status?.collisionCount ?? 0
+  const candidate = newRevision(set, nextRevision(sorted), collisionCount)
+  const equal = sorted.filter((r) => equalRevision(r, candidate))
+  let update: Revision
+  if (equal.length > 0 && sorted[sorted.length - 1] === equal[equal.length - 1]) {
+    update = sorted[sorted.length - 1]
+  } else if (equal.length > 0) {
+    // Rolling back to a template we had before re-numbers that revision instead of creating one.
+    const old = equal[equal.length - 1]
+    update = ctx.api.update({ ...old, revision: candidate.revision }, { actor: COMPONENT }) as Revision
+  } else {
+    update = createRevision(set, candidate, ctx, (n) => (collisionCount = n), collisionCount)
+  }
+  const current = sorted.find((r) => r.metadata.name === set.status?.currentRevision) ?? update
+  return { current, update, collisionCount }
+}
+
+/** CreateControllerRevision: on a name clash with different data, bump collisionCount and retry. */
+function createRevision(set: Set, candidate: Revision | ReturnType<typeof newRevision>, ctx: ControllerContext, setCount: (n: number) => void, count: number): Revision {
+  for (let n = count; ; n++) {
+    const rev = newRevision(set, candidate.revision, n)
+    const existing = ctx.api.get('ControllerRevision', set.metadata.namespace!, rev.metadata!.name!)
+    if (existing) {
+      if (equalRevision(existing as unknown as Revision, rev)) return existing as Revision
+      setCount(n + 1)
+      continue
+    }
+    return ctx.api.create(rev as unknown as KubeObject, { actor: COMPONENT }) as unknown as Revision
+  }
+}
+
+function writeStatus(set: Set, status: StatefulSetStatus, ctx: ControllerContext): void {
+  const old: StatefulSetStatus = set.status ?? { replicas: 0 }
+  const changed =
+    (status.observedGeneration ?? 0) > (old.observedGeneration ?? 0) ||
+    status.replicas !== (old.replicas ?? 0) ||
+    (status.currentReplicas ?? 0) !== (old.currentReplicas ?? 0) ||
+    (status.readyReplicas ?? 0) !== (old.readyReplicas ?? 0) ||
+    (status.updatedReplicas ?? 0) !== (old.updatedReplicas ?? 0) ||
+    status.currentRevision !== old.currentRevision ||
+    (status.availableReplicas ?? 0) !== (old.availableReplicas ?? 0) ||
+    status.updateRevision !== old.updateRevision
+  if (!changed) return
+  const fresh = ctx.api.get('StatefulSet', set.metadata.namespace!, set.metadata.name!)
+  if (!fresh || fresh.metadata.uid !== set.metadata.uid) return
+  ctx.api.updateStatus({ ...fresh, status: { ...status } } as Obj<'StatefulSet'>, { actor: COMPONENT })
+}
+
+function truncateHistory(set: Set, pods: readonly Pod[], sorted: Revision[], current: Revision, update: Revision, ctx: ControllerContext): void {
+  const live = new Set<string>([current.metadata.name!, update.metadata.name!, ...pods.map(podRevision)])
+  const limit = set.spec?.revisionHistoryLimit ?? 10
+  for (const name of planTruncateHistory(sorted, live, limit)) {
+    if (ctx.api.get('ControllerRevision', set.metadata.namespace!, name)) {
+      ctx.api.delete('ControllerRevision', set.metadata.namespace!, name, { actor: COMPONENT })
+    }
+  }
+}
+
+/** With minReadySeconds, sync again when the next ready pod becomes available (enqueueSSAfter). */
+function requeueForAvailability(set: Set, pods: readonly Pod[], ctx: ControllerContext): void {
+  const minReady = set.spec?.minReadySeconds ?? 0
+  if (minReady <= 0) return
+  let next = Infinity
+  for (const pod of pods) {
+    if (!isPodReady(pod)) continue
+    const since = parseRfc3339(pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime)
+    if (since === undefined) continue
+    const at = since + minReady * 1000
+    if (at > ctx.now()) next = Math.min(next, at)
+  }
+  if (next !== Infinity) ctx.requeueAfter(keyOf(set.metadata.namespace, set.metadata.name!), next - ctx.now())
 }

@@ -1,0 +1,63 @@
+// Adoption and release (upstream ControllerRefManager.ClaimPods / ClaimControllerRevisions as the
+// StatefulSet controller uses them): orphans that match the selector, and for pods are named
+// `<set>-<n>`, get the set as controller; owned objects that stop matching lose it.
+
+import { fromLabelSelector, matches } from '../../api/selectors'
+import { controllerOf, newControllerRef } from '../../api/owners'
+import type { ControllerRevision, KubeObject, Pod } from '../../api/types'
+import type { ControllerContext } from '../runtime'
+import { isMemberOf, type Set } from './identity'
+import { COMPONENT } from './pod-control'
+
+/** The set's pods after adopting orphans and releasing pods that no longer belong. */
+export function claimPods(set: Set, ctx: ControllerContext): Pod[] {
+  const selector = fromLabelSelector(set.spec?.selector)
+  const uid = set.metadata.uid
+  const owned: Pod[] = []
+  const deleting = !!set.metadata.deletionTimestamp
+  for (const pod of ctx.api.each('Pod', set.metadata.namespace)) {
+    const ref = controllerOf(pod)
+    const wanted = matches(selector, pod.metadata.labels) && isMemberOf(set, pod)
+    if (ref) {
+      if (ref.uid !== uid) continue
+      if (wanted || deleting) owned.push(pod)
+      else release(pod as unknown as KubeObject, uid!, ctx)
+      continue
+    }
+    if (!wanted || deleting || pod.metadata.deletionTimestamp) continue
+    const adopted = adopt(pod as unknown as KubeObject, set, ctx)
+    if (adopted) owned.push(adopted as unknown as Pod)
+  }
+  return owned
+}
+
+/** ListRevisions: revisions matching the selector that the set controls or nobody controls (adopted). */
+export function claimRevisions(set: Set, ctx: ControllerContext): ControllerRevision[] {
+  const selector = fromLabelSelector(set.spec?.selector)
+  const out: ControllerRevision[] = []
+  for (const r of ctx.api.list('ControllerRevision', { namespace: set.metadata.namespace, selector })) {
+    const ref = controllerOf(r)
+    if (ref && ref.uid !== set.metadata.uid) continue
+    if (!ref) {
+      if (set.metadata.deletionTimestamp) continue
+      const adopted = adopt(r as unknown as KubeObject, set, ctx)
+      if (adopted) out.push(adopted as unknown as ControllerRevision)
+      continue
+    }
+    out.push(r as unknown as ControllerRevision)
+  }
+  return out
+}
+
+function adopt(obj: KubeObject, set: Set, ctx: ControllerContext): KubeObject | undefined {
+  // CanAdopt: re-read the set; a set that was deleted and re-created under the same name must not adopt.
+  const fresh = ctx.api.get('StatefulSet', set.metadata.namespace!, set.metadata.name!)
+  if (!fresh || fresh.metadata.uid !== set.metadata.uid || fresh.metadata.deletionTimestamp) return undefined
+  const refs = [...(obj.metadata.ownerReferences ?? []), newControllerRef(set as unknown as KubeObject)]
+  return ctx.api.update({ ...obj, metadata: { ...obj.metadata, ownerReferences: refs } }, { actor: COMPONENT })
+}
+
+function release(obj: KubeObject, ownerUid: string, ctx: ControllerContext): void {
+  const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid)
+  ctx.api.update({ ...obj, metadata: { ...obj.metadata, ownerReferences: refs.length ? refs : undefined } }, { actor: COMPONENT })
+}

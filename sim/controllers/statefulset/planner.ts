@@ -1,0 +1,244 @@
+// The StatefulSet sync as a pure function: given the set, its revisions and the pods and claims as
+// observed, which pod operations happen in this sync, in which order, and the status to write
+// (upstream stateful_set_control.go updateStatefulSet / processReplica / processCondemned, v1.33:
+// the MaxUnavailableStatefulSet gate is alpha and off unless configured).
+//
+// OrderedReady ("monotonic"): the steps stop at the first pod that blocks, so at most one pod is
+// created or deleted per sync and ordinal N+1 never starts before 0..N are Running, Ready and
+// available. Parallel ("burst"): every pod is handled in the same sync.
+
+import { isPodAvailable, isPodReady } from '../../api/pod-util'
+import type { PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
+import {
+  claimsFor,
+  endOrdinal,
+  identityMatches,
+  inOrdinalRange,
+  newVersionedPod,
+  ordinalOf,
+  podRevision,
+  replicasOf,
+  startOrdinal,
+  storageMatches,
+  type Set,
+} from './identity'
+import { hasStaleOwnerRef, isClaimOwnerUpToDate, podOwner, retentionPolicy } from './retention'
+
+export interface SyncInput {
+  set: Set
+  currentSet: Set
+  updateSet: Set
+  currentRevision: string
+  updateRevision: string
+  collisionCount: number
+  /** Pods the set owns (after adoption and release). */
+  pods: readonly Pod[]
+  /** Claims in the set's namespace, by name. */
+  claims: ReadonlyMap<string, PersistentVolumeClaim>
+  now: number
+  maxUnavailableGate: boolean
+}
+
+export type Step =
+  | { type: 'create'; pod: Pod }
+  | { type: 'createMissingClaims'; pod: Pod }
+  | { type: 'delete'; pod: Pod; why: 'failed' | 'scale-down' | 'update' }
+  | { type: 'repair'; pod: Pod }
+  | { type: 'fixClaims'; pod: Pod }
+
+export interface SyncPlan {
+  steps: Step[]
+  status: StatefulSetStatus
+  /** Why the sync stopped early, for diagnostics and tests (upstream's V(4) log lines). */
+  blockedOn?: string
+}
+
+// Predicates (stateful_set_utils.go).
+export const isCreated = (p: Pod) => (p.status?.phase ?? '') !== ''
+const isFailed = (p: Pod) => p.status?.phase === 'Failed'
+const isSucceeded = (p: Pod) => p.status?.phase === 'Succeeded'
+const isPending = (p: Pod) => p.status?.phase === 'Pending'
+export const isTerminating = (p: Pod) => !!p.metadata?.deletionTimestamp
+export const isRunningAndReady = (p: Pod) => p.status?.phase === 'Running' && isPodReady(p)
+const isRunningAndAvailable = (p: Pod, minReady: number, now: number) => isPodAvailable(p, minReady, now)
+export const isHealthy = (p: Pod) => isRunningAndReady(p) && !isTerminating(p)
+
+/** computeReplicaStatus over pod lists (created pods only; local not-yet-created pods have no phase). */
+export function countStatus(status: StatefulSetStatus, minReady: number, now: number, ...lists: (readonly Pod[])[]): StatefulSetStatus {
+  let replicas = 0
+  let ready = 0
+  let available = 0
+  let current = 0
+  let updated = 0
+  for (const list of lists) {
+    for (const pod of list) {
+      if (isCreated(pod)) replicas++
+      if (isRunningAndReady(pod)) {
+        ready++
+        if (isRunningAndAvailable(pod, minReady, now)) available++
+      }
+      if (isCreated(pod) && !isTerminating(pod)) {
+        if (podRevision(pod) === status.currentRevision) current++
+        if (podRevision(pod) === status.updateRevision) updated++
+      }
+    }
+  }
+  return { ...status, replicas, readyReplicas: ready, availableReplicas: available, currentReplicas: current, updatedReplicas: updated }
+}
+
+/** completeRollingUpdate: the current revision rolls over only when every replica is updated and ready. */
+export function completeRollingUpdate(set: Set, status: StatefulSetStatus): StatefulSetStatus {
+  const n = replicasOf(set)
+  if (set.spec?.updateStrategy?.type === 'RollingUpdate' && status.updatedReplicas === n && status.readyReplicas === n && status.replicas === n) {
+    return { ...status, currentReplicas: status.updatedReplicas, currentRevision: status.updateRevision }
+  }
+  return status
+}
+
+function claimsUpToDate(input: SyncInput, pod: Pod): boolean {
+  for (const c of claimsFor(input.updateSet, ordinalOf(pod))) {
+    const live = input.claims.get(c.metadata!.name!)
+    if (live && !isClaimOwnerUpToDate(live, input.updateSet, pod)) return false
+  }
+  return true
+}
+
+/** PodClaimIsStale: with whenScaled=Delete, a claim still owned by an earlier pod blocks creation. */
+function claimIsStale(input: SyncInput, pod: Pod): boolean {
+  if (retentionPolicy(input.set).whenScaled === 'Retain') return false
+  return claimsFor(input.set, ordinalOf(pod)).some((c) => {
+    const live = input.claims.get(c.metadata!.name!)
+    return live !== undefined && hasStaleOwnerRef(live, podOwner(pod))
+  })
+}
+
+export function planSync(input: SyncInput): SyncPlan {
+  const { set, now } = input
+  const minReady = set.spec?.minReadySeconds ?? 0
+  const steps: Step[] = []
+  let status: StatefulSetStatus = {
+    observedGeneration: set.metadata.generation,
+    currentRevision: input.currentRevision,
+    updateRevision: input.updateRevision,
+    collisionCount: input.collisionCount,
+    replicas: 0,
+  }
+  status = countStatus(status, minReady, now, input.pods)
+
+  // Partition: in-range pods by ordinal, the rest (valid ordinals only) are condemned.
+  const start = startOrdinal(set)
+  const count = replicasOf(set)
+  const replicas: Pod[] = new Array(count)
+  const condemned: Pod[] = []
+  for (const pod of input.pods) {
+    if (inOrdinalRange(pod, set)) replicas[ordinalOf(pod) - start] = pod
+    else if (ordinalOf(pod) >= 0) condemned.push(pod)
+  }
+  for (let ord = start; ord <= endOrdinal(set); ord++) {
+    if (!replicas[ord - start]) {
+      replicas[ord - start] = newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, ord)
+    }
+  }
+  condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a))
+
+  let firstUnhealthy: Pod | undefined = replicas.find((p) => !isHealthy(p))
+  if (!firstUnhealthy) for (let i = condemned.length - 1; i >= 0 && !firstUnhealthy; i--) if (!isHealthy(condemned[i])) firstUnhealthy = condemned[i]
+
+  const finish = (blockedOn?: string): SyncPlan => ({
+    steps,
+    status: countStatus(status, minReady, now, replicas, condemned),
+    blockedOn,
+  })
+
+  // A set being deleted only gets its status updated.
+  if (set.metadata.deletionTimestamp) return { steps, status }
+
+  const monotonic = set.spec?.podManagementPolicy !== 'Parallel'
+  const name = (p: Pod) => p.metadata?.name ?? ''
+
+  // processReplica for every in-range ordinal.
+  for (const pod of replicas) {
+    if (isFailed(pod) || isSucceeded(pod)) {
+      // Deleted now, created again on a later sync once it is gone (≥1.31: no Recreating* events).
+      if (!isTerminating(pod)) steps.push({ type: 'delete', pod, why: 'failed' })
+      if (monotonic) return finish(`Pod ${name(pod)} is ${pod.status?.phase}`)
+      continue
+    }
+    if (!isCreated(pod)) {
+      if (claimIsStale(input, pod)) {
+        if (monotonic) return finish(`Pod ${name(pod)} has a stale PVC`)
+        continue
+      }
+      steps.push({ type: 'create', pod })
+      if (monotonic) return finish(`created Pod ${name(pod)}`)
+      continue
+    }
+    if (isPending(pod)) steps.push({ type: 'createMissingClaims', pod })
+    if (isTerminating(pod) && monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate`)
+    if (!isRunningAndReady(pod) && monotonic) return finish(`waiting for Pod ${name(pod)} to be Running and Ready`)
+    if (!isRunningAndAvailable(pod, minReady, now) && monotonic) return finish(`waiting for Pod ${name(pod)} to be Available`)
+    if (!(identityMatches(set, pod) && storageMatches(set, pod) && claimsUpToDate(input, pod))) steps.push({ type: 'repair', pod })
+  }
+
+  // Condemned pods' claims get their retention-policy refs before the pods go.
+  for (const pod of condemned) if (!claimsUpToDate(input, pod)) steps.push({ type: 'fixClaims', pod })
+
+  // processCondemned, highest ordinal first. Scaling takes precedence over updates.
+  for (const pod of condemned) {
+    if (isTerminating(pod)) {
+      if (monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate prior to scale down`)
+      continue
+    }
+    if (monotonic && pod !== firstUnhealthy) {
+      if (!isRunningAndReady(pod)) return finish(`waiting for Pod ${name(firstUnhealthy!)} to be Running and Ready prior to scale down`)
+      if (!isRunningAndAvailable(pod, minReady, now)) return finish(`waiting for Pod ${name(firstUnhealthy!)} to be Available prior to scale down`)
+    }
+    steps.push({ type: 'delete', pod, why: 'scale-down' })
+    if (monotonic) return finish(`terminating Pod ${name(pod)} for scale down`)
+  }
+
+  status = countStatus(status, minReady, now, replicas, condemned)
+  const strategy = set.spec?.updateStrategy
+  if (strategy?.type === 'OnDelete') return { steps, status }
+
+  const updateMin = strategy?.rollingUpdate?.partition ?? 0
+  if (input.maxUnavailableGate) return rollWithMaxUnavailable(input, replicas, updateMin, steps, status)
+
+  // Legacy rolling update: delete the highest-ordinal pod not at the update revision, one per sync,
+  // and wait for each updated pod to be healthy before touching the next lower ordinal.
+  for (let target = replicas.length - 1; target >= updateMin; target--) {
+    const pod = replicas[target]
+    if (podRevision(pod) !== input.updateRevision && !isTerminating(pod)) {
+      steps.push({ type: 'delete', pod, why: 'update' })
+      return { steps, status: { ...status, currentReplicas: (status.currentReplicas ?? 0) - 1 }, blockedOn: `terminating Pod ${name(pod)} for update` }
+    }
+    if (!isHealthy(pod)) return { steps, status, blockedOn: `waiting for Pod ${name(pod)} to update` }
+  }
+  return { steps, status }
+}
+
+/** updateStatefulSetAfterInvariantEstablished: delete up to maxUnavailable - unavailable old pods. */
+function rollWithMaxUnavailable(input: SyncInput, replicas: Pod[], updateMin: number, steps: Step[], status: StatefulSetStatus): SyncPlan {
+  const maxUnavailable = scaledMaxUnavailable(input.set.spec?.updateStrategy?.rollingUpdate?.maxUnavailable, replicas.length)
+  const unavailable = replicas.filter((p) => !isHealthy(p)).length
+  if (unavailable >= maxUnavailable) return { steps, status, blockedOn: `${unavailable} unavailable Pods, maxUnavailable ${maxUnavailable}` }
+  let budget = maxUnavailable - unavailable
+  let current = status.currentReplicas ?? 0
+  for (let target = replicas.length - 1; target >= updateMin && budget > 0; target--) {
+    const pod = replicas[target]
+    if (podRevision(pod) !== input.updateRevision && !isTerminating(pod)) {
+      steps.push({ type: 'delete', pod, why: 'update' })
+      budget--
+      current--
+    }
+  }
+  return { steps, status: { ...status, currentReplicas: current } }
+}
+
+/** getStatefulSetMaxUnavailable: an int, or a percentage rounded down, at least 1. */
+export function scaledMaxUnavailable(value: number | string | undefined, replicas: number): number {
+  let n = 1
+  if (typeof value === 'number') n = value
+  else if (typeof value === 'string' && /^\d+%$/.test(value)) n = Math.floor((Number(value.slice(0, -1)) * replicas) / 100)
+  return Math.max(1, n)
+}
