@@ -1,7 +1,177 @@
-// Placeholder: replaced by the real controller.
-import type { Controller } from './runtime'
+// The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go): for every Service with a
+// selector, an Endpoints object of the same name listing the selected pods, ready ones under
+// `addresses`, the others under `notReadyAddresses`. Services without a selector are left alone
+// (their Endpoints are written by hand); a deleted Service takes its Endpoints with it.
+
+import { deepEqual } from '../core/json'
+import { rfc3339 } from '../core/time'
+import { isApiError } from '../api/errors'
+import type { Endpoints, Pod, Service } from '../api/types'
+import type { EndpointAddress, EndpointSubset } from 'kubernetes-types/core/v1'
+import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
+import { splitKey } from './runtime'
+import {
+  HEADLESS_LABEL,
+  TRIGGER_TIME_ANNOTATION,
+  findPort,
+  isPodReady,
+  isServiceIPSet,
+  lastChangeTriggerTime,
+  podIPv4,
+  podsForService,
+  serviceKeysForLabels,
+  serviceSelector,
+  shouldPodBeInEndpoints,
+  shouldSetHostname,
+  portProtocol,
+} from './service-endpoints/pods'
+import { repackSubsets, type AddressEntry } from './service-endpoints/repack'
+
+const COMPONENT = 'endpoint-controller'
 
 export function endpointsController(_deps: ControllerDeps): Controller {
-  return { name: 'endpoint-controller', watches: [], keysFor: () => [], reconcile: () => {} }
+  return {
+    name: 'endpoint-controller',
+    watches: ['Service', 'Pod', 'Endpoints'],
+    keysFor(ev, ctx) {
+      const o = ev.object
+      const ns = o.metadata.namespace ?? ''
+      switch (ev.kind) {
+        case 'Service':
+          return [`${ns}/${o.metadata.name}`]
+        case 'Endpoints':
+          // Only deletions: an Endpoints object removed by hand is put back.
+          return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : []
+        case 'Pod': {
+          const keys = new Set(serviceKeysForLabels(ctx.api, ns, o.metadata.labels))
+          if (ev.old) for (const k of serviceKeysForLabels(ctx.api, ns, ev.old.metadata.labels)) keys.add(k)
+          return keys
+        }
+        default:
+          return []
+      }
+    },
+    initialKeys(ctx) {
+      // checkLeftoverEndpoints: Endpoints whose Service is gone are found by syncing their key.
+      const keys = new Set<string>()
+      for (const s of ctx.api.list('Service')) keys.add(`${s.metadata.namespace}/${s.metadata.name}`)
+      for (const e of ctx.api.list('Endpoints')) {
+        if (e.metadata.annotations?.['control-plane.alpha.kubernetes.io/leader']) continue
+        keys.add(`${e.metadata.namespace}/${e.metadata.name}`)
+      }
+      return keys
+    },
+    reconcile(key, ctx) {
+      const [ns, name] = splitKey(key)
+      const svc = ctx.api.get('Service', ns, name)
+      if (!svc) {
+        if (ctx.api.get('Endpoints', ns, name)) ctx.api.delete('Endpoints', ns, name, { actor: COMPONENT })
+        return
+      }
+      if (svc.spec?.type === 'ExternalName') return
+      // Services without a selector receive no endpoints from this controller.
+      if (serviceSelector(svc) === null) return
+      syncService(svc, ctx)
+    },
+  }
+}
+
+/** The subsets the Service's pods call for (syncService's loop, then RepackSubsets). */
+export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubset[] {
+  const publishNotReady = svc.spec?.publishNotReadyAddresses === true
+  const ports = svc.spec?.ports ?? []
+  const entries: AddressEntry[] = []
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
+    const address = endpointAddress(svc, pod)
+    if (!address) continue
+    const ready = publishNotReady || isPodReady(pod)
+    if (ports.length === 0) {
+      // A headless Service may have no ports: its addresses are listed without any.
+      if (svc.spec?.clusterIP === 'None') entries.push({ address, port: undefined, ready })
+      continue
+    }
+    for (const sp of ports) {
+      const port = findPort(pod, sp)
+      if (port === undefined) continue
+      entries.push({
+        address,
+        port: { name: sp.name || undefined, port, protocol: portProtocol(sp), appProtocol: sp.appProtocol },
+        ready,
+      })
+    }
+  }
+  return repackSubsets(entries)
+}
+
+function endpointAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
+  const ip = podIPv4(pod)
+  if (!ip) return undefined
+  return {
+    ip,
+    hostname: shouldSetHostname(pod, svc) ? pod.spec!.hostname : undefined,
+    nodeName: pod.spec?.nodeName ?? '',
+    targetRef: { kind: 'Pod', namespace: pod.metadata!.namespace, name: pod.metadata!.name, uid: pod.metadata!.uid },
+  }
+}
+
+/** The readiness an existing Endpoints object shows for a pod: true, false, or undefined when absent. */
+function shownReadiness(ep: Endpoints | undefined, uid: string | undefined): boolean | undefined {
+  for (const s of ep?.subsets ?? []) {
+    if (s.addresses?.some((a) => a.targetRef?.uid === uid)) return true
+    if (s.notReadyAddresses?.some((a) => a.targetRef?.uid === uid)) return false
+  }
+  return undefined
+}
+
+function withoutHeadless(labels: Record<string, string> | undefined): Record<string, string> {
+  const { [HEADLESS_LABEL]: _h, ...rest } = labels ?? {}
+  return rest
+}
+
+function syncService(svc: Service, ctx: ControllerContext): void {
+  const ns = svc.metadata!.namespace!
+  const name = svc.metadata!.name!
+  const pods = podsForService(ctx.api, svc)
+  const subsets = desiredSubsets(svc, pods)
+  const current = ctx.api.get('Endpoints', ns, name)
+  // Unchanged subsets and labels (the headless label aside): nothing to write.
+  if (current && deepEqual(current.subsets ?? [], subsets) && deepEqual(withoutHeadless(current.metadata.labels), svc.metadata?.labels ?? {})) return
+
+  const publishNotReady = svc.spec?.publishNotReadyAddresses === true
+  const trigger = lastChangeTriggerTime(svc, pods, current !== undefined, (pod) => {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady) || !podIPv4(pod)) return false
+    const shown = shownReadiness(current, pod.metadata?.uid)
+    return shown === undefined || shown !== (publishNotReady || isPodReady(pod))
+  })
+  const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) }
+  if (trigger !== undefined) annotations[TRIGGER_TIME_ANNOTATION] = rfc3339(trigger)
+  else delete annotations[TRIGGER_TIME_ANNOTATION]
+  const labels: Record<string, string> = { ...(svc.metadata?.labels ?? {}) }
+  if (isServiceIPSet(svc)) delete labels[HEADLESS_LABEL]
+  else labels[HEADLESS_LABEL] = ''
+
+  const next = {
+    ...(current ?? { apiVersion: 'v1', kind: 'Endpoints' }),
+    metadata: {
+      ...(current?.metadata ?? { name, namespace: ns }),
+      labels: Object.keys(labels).length ? labels : undefined,
+      annotations: Object.keys(annotations).length ? annotations : undefined,
+    },
+    subsets: subsets.length ? subsets : undefined,
+  } as Endpoints
+  try {
+    if (current) ctx.api.update(next, { actor: COMPONENT })
+    else ctx.api.create(next, { actor: COMPONENT })
+  } catch (e) {
+    if (!isApiError(e)) throw e
+    // A terminating namespace refuses new objects; creating again will not help.
+    if (!current && isApiError(e, 'Forbidden') && e.message.includes('is being terminated')) return
+    const message = current
+      ? `Failed to update endpoint ${ns}/${name}: ${e.message}`
+      : `Failed to create endpoint for service ${ns}/${name}: ${e.message}`
+    ctx.events.record(next as never, 'Warning', current ? 'FailedToUpdateEndpoint' : 'FailedToCreateEndpoint', message, { component: COMPONENT })
+    throw e
+  }
 }

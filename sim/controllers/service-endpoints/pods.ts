@@ -1,0 +1,111 @@
+// How pods back a Service, shared by the Endpoints and EndpointSlice controllers (upstream:
+// staging/src/k8s.io/endpointslice/util/controller_utils.go and utils.go).
+
+import type { ApiServer } from '../../api/server'
+import type { Pod, Service } from '../../api/types'
+import type { ServicePort } from 'kubernetes-types/core/v1'
+import { fromMap, matches, type Selector } from '../../api/selectors'
+import { isPodReady, isPodTerminal, podCondition } from '../../api/pod-util'
+import { parseRfc3339 } from '../../core/time'
+
+/** The Service's selector, or null when it has none (nil or empty: such Services get no endpoints from controllers). */
+export function serviceSelector(svc: Service): Selector {
+  return fromMap(svc.spec?.selector)
+}
+
+/** Services in the pod's namespace whose selector matches the labels (getServicesForPod), as `ns/name` keys. */
+export function serviceKeysForLabels(api: ApiServer, namespace: string, labels: Readonly<Record<string, string>> | undefined): string[] {
+  const out: string[] = []
+  for (const svc of api.list('Service', { namespace })) {
+    const sel = serviceSelector(svc)
+    if (sel !== null && matches(sel, labels)) out.push(`${namespace}/${svc.metadata.name}`)
+  }
+  return out
+}
+
+/** The pods a Service selects, in list order. */
+export function podsForService(api: ApiServer, svc: Service): Pod[] {
+  const sel = serviceSelector(svc)
+  if (sel === null) return []
+  return api.list('Pod', { namespace: svc.metadata!.namespace, selector: sel })
+}
+
+/**
+ * ShouldPodBeInEndpoints: not terminal, has an IP, and (unless terminating pods are wanted) not
+ * being deleted. The Endpoints controller passes publishNotReadyAddresses; the slice controller true.
+ */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod)) return false
+  if (!pod.status?.podIP && !pod.status?.podIPs?.length) return false
+  if (!includeTerminating && pod.metadata?.deletionTimestamp) return false
+  return true
+}
+
+/** ShouldSetHostname: the pod asks for a hostname and its subdomain is this Service, in the same namespace. */
+export function shouldSetHostname(pod: Pod, svc: Service): boolean {
+  return !!pod.spec?.hostname && pod.spec.subdomain === svc.metadata?.name && svc.metadata?.namespace === pod.metadata?.namespace
+}
+
+/** The pod's IPv4 address (this cluster is single-stack IPv4): the first of status.podIPs, else status.podIP. */
+export function podIPv4(pod: Pod): string | undefined {
+  const ips = pod.status?.podIPs?.map((p) => p.ip) ?? (pod.status?.podIP ? [pod.status.podIP] : [])
+  return ips.find((ip) => ip !== undefined && !ip.includes(':'))
+}
+
+/** isServiceIPSet: a ClusterIP other than None. Services without one are headless. */
+export function isServiceIPSet(svc: Service): boolean {
+  const ip = svc.spec?.clusterIP
+  return !!ip && ip !== 'None'
+}
+
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless'
+export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
+
+/** A service port with the API server's defaults applied (protocol TCP, targetPort = port). */
+export function portProtocol(p: ServicePort): string {
+  return p.protocol ?? 'TCP'
+}
+
+/**
+ * FindPort: a numeric targetPort is used as is; a named one is looked up among the ports of the
+ * pod's containers (and of restartable init containers) with the same protocol.
+ */
+export function findPort(pod: Pod, svcPort: ServicePort): number | undefined {
+  const target = svcPort.targetPort ?? svcPort.port
+  if (typeof target === 'number') return target
+  const proto = portProtocol(svcPort)
+  for (const c of pod.spec?.containers ?? []) {
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort
+  }
+  for (const c of pod.spec?.initContainers ?? []) {
+    if (c.restartPolicy !== 'Always') continue
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort
+  }
+  return undefined
+}
+
+/**
+ * The trigger time of a pod change (getPodTriggerTime): when its Ready condition last changed. A sync
+ * exports the earliest trigger time among the pods whose change it publishes; undefined when none.
+ */
+export function podTriggerTime(pod: Pod): number | undefined {
+  return parseRfc3339(podCondition(pod, 'Ready')?.lastTransitionTime)
+}
+
+/**
+ * EndpointsLastChangeTriggerTime, derived from objects rather than from the controller's memory:
+ * for a new object the Service's creation; otherwise the earliest Ready transition among pods the
+ * current object does not show as they are now (`changed`). Undefined clears the annotation.
+ */
+export function lastChangeTriggerTime(svc: Service, pods: readonly Pod[], exists: boolean, changed: (pod: Pod) => boolean): number | undefined {
+  if (!exists) return parseRfc3339(svc.metadata?.creationTimestamp)
+  let min: number | undefined
+  for (const pod of pods) {
+    const t = podTriggerTime(pod)
+    if (t === undefined || !changed(pod)) continue
+    if (min === undefined || t < min) min = t
+  }
+  return min
+}
+
+export { isPodReady }

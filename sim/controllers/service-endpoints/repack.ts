@@ -1,0 +1,68 @@
+// endpoints.RepackSubsets (pkg/api/v1/endpoints/util.go): the Endpoints controller emits one subset
+// per (address, port) and repacks them into the canonical layout: each set of addresses (with their
+// readiness) gets one subset listing every port it serves. Addresses are sorted by IP bytes then pod
+// uid, ports and subsets by the md5 of their go-spew dump, as upstream does.
+
+import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1'
+import { byMd5Of, dumpEndpointPort, dumpEndpointSubset } from './go-hash'
+
+export interface AddressEntry {
+  address: EndpointAddress
+  /** undefined: a headless Service without ports (upstream's Port -1 sentinel). */
+  port: EndpointPort | undefined
+  ready: boolean
+}
+
+const addrKey = (a: EndpointAddress) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`
+const portKey = (p: EndpointPort | undefined) => (p ? JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? null]) : '')
+
+/** LessEndpointAddress: IP bytes, then target uid (no targetRef sorts first). */
+export function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
+  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1
+  const ua = a.targetRef?.uid
+  const ub = b.targetRef?.uid
+  if (ub === undefined) return ua === undefined ? 0 : 1
+  if (ua === undefined) return -1
+  return ua < ub ? -1 : ua > ub ? 1 : 0
+}
+
+export function repackSubsets(entries: readonly AddressEntry[]): EndpointSubset[] {
+  const addrs = new Map<string, EndpointAddress>()
+  // port -> (address key -> ready); "not ready always trumps ready" (mapAddressByPort).
+  const byPort = new Map<string, { port: EndpointPort | undefined; ready: Map<string, boolean> }>()
+  for (const e of entries) {
+    const ak = addrKey(e.address)
+    if (!addrs.has(ak)) addrs.set(ak, e.address)
+    const pk = portKey(e.port)
+    let slot = byPort.get(pk)
+    if (!slot) byPort.set(pk, (slot = { port: e.port, ready: new Map() }))
+    const was = slot.ready.get(ak)
+    if (was === undefined || was) slot.ready.set(ak, e.ready)
+  }
+  // Ports that serve exactly the same addresses (with the same readiness) share a subset.
+  const groups = new Map<string, { ready: Map<string, boolean>; ports: EndpointPort[] }>()
+  for (const { port, ready } of byPort.values()) {
+    const gk = [...ready.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([k, r]) => `${k}\u0000${r}`)
+      .join('\u0001')
+    let g = groups.get(gk)
+    if (!g) groups.set(gk, (g = { ready, ports: [] }))
+    if (port) g.ports.push(port)
+  }
+  const byPortHash = byMd5Of<EndpointPort>((p) => dumpEndpointPort(p))
+  const subsets: EndpointSubset[] = []
+  for (const g of groups.values()) {
+    const ready: EndpointAddress[] = []
+    const notReady: EndpointAddress[] = []
+    for (const [ak, r] of g.ready) (r ? ready : notReady).push(addrs.get(ak)!)
+    ready.sort(lessAddress)
+    notReady.sort(lessAddress)
+    subsets.push({
+      addresses: ready.length ? ready : undefined,
+      notReadyAddresses: notReady.length ? notReady : undefined,
+      ports: g.ports.length ? [...g.ports].sort(byPortHash) : undefined,
+    })
+  }
+  return subsets.sort(byMd5Of<EndpointSubset>(dumpEndpointSubset))
+}
