@@ -9,6 +9,7 @@ import { deploymentController } from './deployment'
 import { replicaSetController } from './replicaset'
 import { pvBinderController } from './pv-binder'
 import { provisionerController } from './provisioner'
+import { pvcProtectionController, pvProtectionController } from './pv/protection'
 import { schedulerController } from './scheduler'
 import { kubeletController } from '../kubelet'
 import { endpointsController } from './endpoints'
@@ -26,6 +27,8 @@ export function registerControllers(manager: ControllerManager, deps: Controller
   manager.register(replicaSetController(deps))
   manager.register(pvBinderController(deps))
   manager.register(provisionerController(deps))
+  manager.register(pvcProtectionController())
+  manager.register(pvProtectionController())
   manager.register(schedulerController(deps))
   manager.register(kubeletController(deps))
   manager.register(endpointsController(deps))
