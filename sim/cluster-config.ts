@@ -27,6 +27,25 @@ export interface StorageClassConfig {
   allowVolumeExpansion?: boolean
 }
 
+/**
+ * A dynamic provisioner running in the cluster (its pod is up and registered). StorageClasses whose
+ * provisioner is not listed here get no volumes: their claims wait with ExternalProvisioning events.
+ */
+export interface ProvisionerConfig {
+  /** The name StorageClasses give in `.provisioner`, e.g. rancher.io/local-path. */
+  name: string
+  /**
+   * What its volumes look like: `local-path` (rancher's: a hostPath on the selected node, pinned there
+   * by node affinity), `hostpath` (minikube's storage-provisioner: /tmp/hostpath-provisioner, no
+   * affinity), `nfs` (an NFS export reachable from every node, no affinity). Default from the name:
+   * rancher.io/local-path → local-path, k8s.io/minikube-hostpath → hostpath, anything else → nfs.
+   */
+  type?: 'local-path' | 'hostpath' | 'nfs'
+  /** nfs: the server and the exported directory the volumes are made under. */
+  server?: string
+  path?: string
+}
+
 /** How long things take, in virtual ms. Each is jittered by a seeded, per-object amount. */
 export interface Timings {
   /** Pulling an image that is not on the node yet: base + per-MB. */
@@ -59,6 +78,8 @@ export interface ClusterConfig {
   apiServerServiceIP: string
   nodes: NodeConfig[]
   storageClasses: StorageClassConfig[]
+  /** The running dynamic provisioners (default: rancher.io/local-path, which serves `standard`). */
+  provisioners?: ProvisionerConfig[]
   timings: Timings
   featureGates: { MaxUnavailableStatefulSet: boolean }
   /** Run CoreDNS as a Deployment in kube-system (gives `kubectl get pods -A` its system pods). */
@@ -94,6 +115,7 @@ export function defaultConfig(): ClusterConfig {
     storageClasses: [
       { name: 'standard', provisioner: 'rancher.io/local-path', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer', isDefault: true },
     ],
+    provisioners: [{ name: 'rancher.io/local-path' }],
     timings: {
       imagePullBaseMs: 1500,
       imagePullPerMbMs: 60,
