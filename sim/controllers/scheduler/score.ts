@@ -1,0 +1,113 @@
+// Scoring the feasible nodes with the default profile's score plugins and weights: TaintToleration 3,
+// NodeAffinity 2, PodTopologySpread 2 (the system default constraints: spread pods of the same
+// Services / controller across hostnames), InterPodAffinity 2, NodeResourcesFit (LeastAllocated) 1,
+// NodeResourcesBalancedAllocation 1. ImageLocality is left out (the same on every node here).
+// Each plugin's scores are normalized to 0..100 across the nodes, as NormalizeScore does.
+
+import type { NodeSelectorTerm, Pod, Service } from 'kubernetes-types/core/v1'
+import type { LabelSelector } from 'kubernetes-types/meta/v1'
+import { fromLabelSelector, fromMap, matches, type Requirement, type Selector } from '../../api/selectors'
+import { termMatches } from './node-affinity'
+import { preferredAffinityScore, type PlacedPod } from './pod-affinity'
+import { add, emptyResources, nodeAllocatable, podRequests, type Resources } from './resources'
+import { tolerationsTolerateTaint } from './taints'
+import type { NodeInfo } from './filters'
+
+const MAX = 100
+
+/**
+ * helper.DefaultSelector: the selectors of the Services that select the pod merged with its
+ * controller's selector. null when empty (the system default constraints then do nothing).
+ */
+export function defaultSpreadSelector(pod: Pod, services: readonly Service[], ownerSelector: LabelSelector | undefined): Selector {
+  const merged: Record<string, string> = {}
+  for (const svc of services) {
+    if ((svc.metadata?.namespace ?? 'default') !== (pod.metadata?.namespace ?? 'default')) continue
+    const sel = fromMap(svc.spec?.selector)
+    if (sel !== null && matches(sel, pod.metadata?.labels)) Object.assign(merged, svc.spec?.selector)
+  }
+  const reqs: Requirement[] = [...(fromMap(merged) ?? [])]
+  const owner = ownerSelector ? fromLabelSelector(ownerSelector) : null
+  if (owner) reqs.push(...owner)
+  return reqs.length ? reqs : null
+}
+
+function nonZeroRequested(info: NodeInfo): Resources {
+  return info.pods.reduce((sum, p) => add(sum, podRequests(p, true)), emptyResources())
+}
+
+/** resourceAllocationScorer fractions for cpu and memory, with the incoming pod added. */
+function fractions(pod: Pod, info: NodeInfo, nonZero: boolean): [number, number] {
+  const alloc = nodeAllocatable(info.node)
+  const used = add(nonZero ? nonZeroRequested(info) : info.requested, podRequests(pod, nonZero))
+  const f = (req: number, cap: number) => (cap <= 0 ? 1 : Math.min(1, req / cap))
+  return [f(used.milliCPU, alloc.milliCPU), f(used.memory, alloc.memory)]
+}
+
+function leastAllocated(pod: Pod, info: NodeInfo): number {
+  const [c, m] = fractions(pod, info, true)
+  return Math.floor(((1 - c) * MAX + (1 - m) * MAX) / 2)
+}
+
+function balancedAllocation(pod: Pod, info: NodeInfo): number {
+  const [c, m] = fractions(pod, info, false)
+  return Math.floor((1 - Math.abs(c - m) / 2) * MAX)
+}
+
+function preferNoScheduleIntolerable(pod: Pod, info: NodeInfo): number {
+  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
+  return (info.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)).length
+}
+
+function preferredNodeAffinity(pod: Pod, info: NodeInfo): number {
+  let sum = 0
+  for (const p of pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
+    if (termMatches(p.preference as NodeSelectorTerm, info.node.metadata?.name ?? '', info.node.metadata?.labels)) sum += p.weight
+  }
+  return sum
+}
+
+/** helper.DefaultNormalizeScore. */
+function normalize(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores)
+  if (max === 0) return scores.map(() => (reverse ? MAX : 0))
+  return scores.map((s) => {
+    const v = Math.floor((MAX * s) / max)
+    return reverse ? MAX - v : v
+  })
+}
+
+export interface ScoreInput {
+  pod: Pod
+  feasible: readonly NodeInfo[]
+  placed: readonly PlacedPod[]
+  spreadSelector: Selector
+  namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>> | undefined>
+}
+
+/** The weighted total per feasible node, in the order given. */
+export function scoreNodes(input: ScoreInput): number[] {
+  const { pod, feasible } = input
+  const ns = pod.metadata?.namespace ?? 'default'
+  const taint = normalize(feasible.map((i) => preferNoScheduleIntolerable(pod, i)), true)
+  const nodeAff = normalize(feasible.map((i) => preferredNodeAffinity(pod, i)), false)
+  // PodTopologySpread with the system defaults: pods matching the default selector on each hostname.
+  const spreadCounts = feasible.map((i) =>
+    input.spreadSelector === null ? 0 : i.pods.filter((p) => (p.metadata?.namespace ?? 'default') === ns && matches(input.spreadSelector, p.metadata?.labels)).length,
+  )
+  const maxC = Math.max(0, ...spreadCounts)
+  const minC = Math.min(...spreadCounts)
+  const spread = spreadCounts.map((s) => (maxC === 0 ? MAX : Math.floor((MAX * (maxC + minC - s)) / maxC)))
+  const affRaw = feasible.map((i) => preferredAffinityScore(pod, i.node, input.placed, input.namespaceLabels))
+  const affMax = Math.max(...affRaw)
+  const affMin = Math.min(...affRaw)
+  const podAff = affRaw.map((s) => (affMax - affMin > 0 ? Math.floor((MAX * (s - affMin)) / (affMax - affMin)) : 0))
+  return feasible.map((info, i) => 3 * taint[i] + 2 * nodeAff[i] + 2 * spread[i] + 2 * podAff[i] + leastAllocated(pod, info) + balancedAllocation(pod, info))
+}
+
+/** selectHost: the highest total; ties go to `pick` (the scheduler samples among them at random). */
+export function selectHost(names: readonly string[], scores: readonly number[], pick: (n: number) => number): string {
+  const best = Math.max(...scores)
+  const top = names.filter((_, i) => scores[i] === best)
+  return top[top.length === 1 ? 0 : pick(top.length)]
+}
