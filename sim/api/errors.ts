@@ -16,6 +16,7 @@ export type StatusReason =
   | 'Gone'
   | 'Timeout'
   | 'InternalError'
+  | 'TooManyRequests'
 
 const CODES: Record<StatusReason, number> = {
   NotFound: 404,
@@ -28,6 +29,7 @@ const CODES: Record<StatusReason, number> = {
   Gone: 410,
   Timeout: 504,
   InternalError: 500,
+  TooManyRequests: 429,
 }
 
 export interface StatusCause {
@@ -41,6 +43,8 @@ export interface StatusDetails {
   group?: string
   kind?: string
   causes?: StatusCause[]
+  /** Set on TooManyRequests (and a few others): when the client may try again. */
+  retryAfterSeconds?: number
 }
 
 export class ApiError extends Error {
