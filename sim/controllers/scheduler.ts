@@ -1,7 +1,164 @@
-// Placeholder: replaced by the real controller.
-import type { Controller } from './runtime'
-import type { ControllerDeps } from './deps'
+// kube-scheduler (default-scheduler): takes pods without a node, runs one scheduling cycle each (the
+// pure planner in scheduler/), and binds them, or records why not. Pods that do not fit wait in the
+// "unschedulable" set until something that could help changes (a node, a pod leaving, a claim or
+// volume, a StorageClass) or podMaxInUnschedulablePodsDuration (5 minutes) passes
+// (internal/queue/scheduling_queue.go); each retry that fails again adds to the event's series.
 
-export function schedulerController(_deps: ControllerDeps): Controller {
-  return { name: 'default-scheduler', watches: [], keysFor: () => [], reconcile: () => {} }
+import type { Controller, ControllerContext } from './runtime'
+import type { ControllerDeps } from './deps'
+import { keyOf, splitKey } from './runtime'
+import type { KubeObject, Node, Pod, PodCondition } from '../api/types'
+import { podCondition } from '../api/pod-util'
+import { deepEqual } from '../core/json'
+import { rfc3339 } from '../core/time'
+import { planScheduling } from './scheduler/planner'
+import type { VolumeAction } from './scheduler/volumes'
+import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from './scheduler/volumes'
+import { hasClaims, isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
+
+/** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again at least this often. */
+export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000
+
+const ACTOR = { actor: SCHEDULER_NAME }
+
+export function schedulerController(deps: ControllerDeps): Controller {
+  // When each pod last failed a scheduling attempt (the unschedulable queue's timestamps). Not saved:
+  // after a restore a pod whose condition already says why it waits is retried 5 minutes later.
+  const lastFailure = new Map<string, { uid: string; at: number }>()
+  const controlPlane = deps.config.nodes.find((n) => n.controlPlane)?.name ?? 'k8s-master'
+  const source = (action: string) => ({ component: SCHEDULER_NAME, action, reportingInstance: `${SCHEDULER_NAME}-${controlPlane}` })
+
+  return {
+    name: SCHEDULER_NAME,
+    watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'],
+    keysFor(ev, ctx) {
+      switch (ev.kind) {
+        case 'Pod': {
+          const pod = ev.object as Pod
+          const old = ev.old as Pod | undefined
+          if (ev.type !== 'DELETED' && isPending(pod)) return [podKey(pod)]
+          return assignedPodChangeMatters(ev.type, pod, old) ? pendingKeys(ctx) : []
+        }
+        case 'Node':
+          return ev.type !== 'MODIFIED' || nodeChangeMatters(ev.old as Node, ev.object as Node) ? pendingKeys(ctx) : []
+        case 'PersistentVolumeClaim':
+          return pendingKeys(ctx, (p) => hasClaims(p) && p.metadata?.namespace === ev.object.metadata.namespace)
+        default:
+          return pendingKeys(ctx, hasClaims)
+      }
+    },
+    initialKeys: (ctx) => pendingKeys(ctx),
+    reconcile(key, ctx) {
+      const [ns, name] = splitKey(key)
+      const pod = ctx.api.get('Pod', ns, name)
+      if (!pod || !isPending(pod)) {
+        lastFailure.delete(key)
+        return
+      }
+      const uid = pod.metadata.uid!
+      const decision = planScheduling(readWorld(ctx.api, pod), (n) => ctx.rngFor('sched/' + uid).int(n))
+      if (decision.kind === 'bind') {
+        lastFailure.delete(key)
+        applyVolumeActions(decision.volumeActions, pod, ctx)
+        // VolumeBinding PreBind: the pod waits (no event) until its claims are bound; claim events wake it.
+        if (decision.waitForVolumes) return
+        ctx.api.bind(ns, name, decision.node, ACTOR)
+        const bound = ctx.api.read('Pod', ns, name)
+        ctx.api.updateStatus(withCondition(bound, { type: 'PodScheduled', status: 'True' }, ctx.now()), ACTOR)
+        ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${decision.node}`, source('Binding'))
+        return
+      }
+      const cond = podCondition(pod, 'PodScheduled')
+      const unchanged = cond?.status === 'False' && cond.reason === decision.reason && cond.message === decision.message
+      const prev = lastFailure.get(key)
+      const last = prev?.uid === uid ? prev.at : undefined
+      if (unchanged && (last === undefined || ctx.now() < last + UNSCHEDULABLE_RETRY_MS)) {
+        // Nothing new to say until the periodic flush moves the pod back to the active queue.
+        const at = last ?? ctx.now()
+        lastFailure.set(key, { uid, at })
+        ctx.requeueAfter(key, at + UNSCHEDULABLE_RETRY_MS - ctx.now(), { background: true })
+        return
+      }
+      // handleSchedulingFailure: the event first, then the condition (updatePod).
+      ctx.events.record(pod, 'Warning', 'FailedScheduling', decision.message, source('Scheduling'))
+      if (!unchanged) {
+        ctx.api.updateStatus(withCondition(pod, { type: 'PodScheduled', status: 'False', reason: decision.reason, message: decision.message }, ctx.now()), ACTOR)
+      }
+      lastFailure.set(key, { uid, at: ctx.now() })
+      ctx.requeueAfter(key, UNSCHEDULABLE_RETRY_MS, { background: true })
+    },
+  }
+}
+
+function podKey(pod: Pod): string {
+  return keyOf(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '')
+}
+
+function pendingKeys(ctx: ControllerContext, filter: (p: Pod) => boolean = () => true): string[] {
+  const keys: string[] = []
+  for (const p of ctx.api.each('Pod')) if (isPending(p) && filter(p)) keys.push(podKey(p))
+  return keys.sort()
+}
+
+/** Changes to bound pods that can make room or satisfy affinity (the queueing hints of the plugins). */
+function assignedPodChangeMatters(type: string, pod: Pod, old: Pod | undefined): boolean {
+  if (!pod.spec?.nodeName && !old?.spec?.nodeName) return false
+  if (type !== 'MODIFIED' || !old) return true
+  const terminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed'
+  return old.spec?.nodeName !== pod.spec?.nodeName || !deepEqual(old.metadata?.labels, pod.metadata?.labels) || terminal(old) !== terminal(pod)
+}
+
+/** A node update the scheduler cares about (nodeSchedulingPropertiesChange); heartbeats alone are not. */
+function nodeChangeMatters(old: Node | undefined, cur: Node): boolean {
+  if (!old) return true
+  const conds = (n: Node) => (n.status?.conditions ?? []).map((c) => [c.type, c.status, c.reason])
+  return (
+    old.spec?.unschedulable !== cur.spec?.unschedulable ||
+    !deepEqual(old.spec?.taints, cur.spec?.taints) ||
+    !deepEqual(old.metadata?.labels, cur.metadata?.labels) ||
+    !deepEqual(old.status?.allocatable, cur.status?.allocatable) ||
+    !deepEqual(conds(old), conds(cur))
+  )
+}
+
+/**
+ * podutil.UpdatePodCondition on a fresh copy: lastTransitionTime moves only when the status changes;
+ * lastProbeTime is null as the scheduler writes it.
+ */
+function withCondition(pod: Pod, c: Pick<PodCondition, 'type' | 'status' | 'reason' | 'message'>, now: number): Pod {
+  const conditions = [...(pod.status?.conditions ?? [])]
+  const i = conditions.findIndex((x) => x.type === c.type)
+  const prev = i >= 0 ? conditions[i] : undefined
+  const next: PodCondition = {
+    type: c.type,
+    status: c.status,
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : rfc3339(now),
+    ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.message ? { message: c.message } : {}),
+  }
+  if (i >= 0) conditions[i] = next
+  else conditions.push(next)
+  return { ...pod, status: { ...pod.status, conditions } }
+}
+
+/** AssumePodVolumes + BindPodVolumes: pre-bind chosen static volumes, mark claims to provision with the node. */
+function applyVolumeActions(actions: readonly VolumeAction[], pod: Pod, ctx: ControllerContext): void {
+  const ns = pod.metadata?.namespace ?? 'default'
+  for (const a of actions) {
+    if (a.kind === 'select-node') {
+      const pvc = ctx.api.get('PersistentVolumeClaim', ns, a.claim.metadata!.name!)
+      if (!pvc || pvc.metadata.annotations?.[ANN_SELECTED_NODE] === a.node) continue
+      ctx.api.update({ ...pvc, metadata: { ...pvc.metadata, annotations: { ...pvc.metadata.annotations, [ANN_SELECTED_NODE]: a.node } } }, ACTOR)
+    } else {
+      const pv = ctx.api.get('PersistentVolume', '', a.volume.metadata!.name!)
+      const pvc = ctx.api.get('PersistentVolumeClaim', ns, a.claim.metadata!.name!)
+      if (!pv || !pvc) continue
+      const ref = pv.spec?.claimRef
+      if (ref?.name === pvc.metadata.name && ref?.namespace === ns && ref?.uid === pvc.metadata.uid) continue
+      const claimRef = { kind: 'PersistentVolumeClaim', namespace: ns, name: pvc.metadata.name!, uid: pvc.metadata.uid!, apiVersion: 'v1', resourceVersion: pvc.metadata.resourceVersion! }
+      const annotations = ref ? pv.metadata.annotations : { ...pv.metadata.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' }
+      ctx.api.update({ ...pv, metadata: { ...pv.metadata, annotations }, spec: { ...pv.spec, claimRef } } as KubeObject, ACTOR)
+    }
+  }
 }

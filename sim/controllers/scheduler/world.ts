@@ -1,0 +1,87 @@
+// Reads the scheduler's snapshot from the API server: the nodes, the pods on them (and the pods
+// assumed on a node while their WaitForFirstConsumer claims bind), volumes, classes, and the
+// selector the system default spreading uses for a pod.
+
+import type { ApiServer } from '../../api/server'
+import type { Pod } from '../../api/types'
+import type { LabelSelector } from 'kubernetes-types/meta/v1'
+import { isPodTerminal } from '../../api/pod-util'
+import type { PlacedPod } from './pod-affinity'
+import type { SchedulingInput } from './planner'
+import { defaultSpreadSelector } from './score'
+import { ANN_SELECTED_NODE, claimFullyBound } from './volumes'
+
+export const SCHEDULER_NAME = 'default-scheduler'
+
+/** The pods this scheduler is responsible for: unbound, for default-scheduler, not being deleted. */
+export function isPending(pod: Pod): boolean {
+  return !pod.spec?.nodeName && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !pod.metadata?.deletionTimestamp
+}
+
+export function hasClaims(pod: Pod): boolean {
+  return (pod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim || v.ephemeral)
+}
+
+function claimNames(pod: Pod): string[] {
+  return (pod.spec?.volumes ?? []).flatMap((v) =>
+    v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : v.ephemeral ? [`${pod.metadata?.name}-${v.name}`] : [],
+  )
+}
+
+/**
+ * The node a pending pod is assumed on while its volumes bind (the scheduler cache's assumed pods):
+ * every claim not yet bound carries the selected-node annotation for the same node.
+ */
+export function assumedNode(api: ApiServer, pod: Pod): string | undefined {
+  if (!isPending(pod) || !hasClaims(pod)) return undefined
+  let node: string | undefined
+  for (const name of claimNames(pod)) {
+    const pvc = api.get('PersistentVolumeClaim', pod.metadata?.namespace ?? 'default', name)
+    if (!pvc) return undefined
+    if (claimFullyBound(pvc)) continue
+    const selected = pvc.metadata.annotations?.[ANN_SELECTED_NODE]
+    if (selected === undefined || (node !== undefined && node !== selected)) return undefined
+    node = selected
+  }
+  return node
+}
+
+/** The controller's label selector for the owners the default spreading looks at. */
+function ownerSelector(api: ApiServer, pod: Pod): LabelSelector | undefined {
+  const ref = pod.metadata?.ownerReferences?.find((r) => r.controller)
+  if (!ref) return undefined
+  const ns = pod.metadata?.namespace ?? 'default'
+  switch (ref.kind) {
+    case 'StatefulSet':
+      return api.get('StatefulSet', ns, ref.name)?.spec?.selector
+    case 'ReplicaSet':
+      return api.get('ReplicaSet', ns, ref.name)?.spec?.selector
+    default:
+      return undefined
+  }
+}
+
+export function readWorld(api: ApiServer, pod: Pod): SchedulingInput {
+  const nodes = api.list('Node')
+  const byName = new Map(nodes.map((n) => [n.metadata.name!, n]))
+  const placed: PlacedPod[] = []
+  const self = pod.metadata?.uid
+  for (const p of api.list('Pod')) {
+    if (p.metadata.uid === self) continue
+    const nodeName = p.spec?.nodeName || assumedNode(api, p)
+    const node = nodeName ? byName.get(nodeName) : undefined
+    // Finished pods free their node's resources; pods of a node that is gone are not in the cache.
+    if (node && !isPodTerminal(p)) placed.push({ pod: p, node })
+  }
+  const ns = pod.metadata?.namespace ?? 'default'
+  return {
+    pod,
+    nodes,
+    placed,
+    pvcs: api.list('PersistentVolumeClaim', { namespace: ns }),
+    pvs: api.list('PersistentVolume'),
+    classes: api.list('StorageClass'),
+    namespaces: api.list('Namespace'),
+    spreadSelector: defaultSpreadSelector(pod, api.list('Service', { namespace: ns }), ownerSelector(api, pod)),
+  }
+}
