@@ -17,6 +17,9 @@ export type StatusReason =
   | 'Timeout'
   | 'InternalError'
   | 'TooManyRequests'
+  // metav1.StatusReasonUnknown is the empty string: a plain Go error that reached the handler becomes a
+  // 500 without a reason (responsewriters.ErrorToAPIStatus), and kubectl prints `Error from server: <msg>`.
+  | 'Unknown'
 
 const CODES: Record<StatusReason, number> = {
   NotFound: 404,
@@ -30,6 +33,7 @@ const CODES: Record<StatusReason, number> = {
   Timeout: 504,
   InternalError: 500,
   TooManyRequests: 429,
+  Unknown: 500,
 }
 
 export interface StatusCause {
@@ -67,7 +71,7 @@ export class ApiError extends Error {
       metadata: {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
+      reason: this.reason === 'Unknown' ? undefined : this.reason,
       details: Object.keys(this.details).length ? this.details : undefined,
       code: this.code,
     }
