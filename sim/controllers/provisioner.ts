@@ -83,13 +83,13 @@ function syncClaim(ns: string, name: string, key: string, all: RunningProvisione
     case 'giveUp':
       return
     case 'wait':
-      return ctx.requeueAfter(key, plan.ms)
+      return ctx.requeueAfter(key, plan.ms, { background: plan.backoff })
     case 'start': {
       ctx.events.record(claim, 'Normal', 'Provisioning', msgProvisioning(ns, name), src)
       const built = buildVolume(p, input)
       if ('error' in built) {
         failedEv(`failed to provision volume with StorageClass "${className}": ${built.error}`)
-        return ctx.requeueAfter(key, retryDelay(history.failed + 1))
+        return ctx.requeueAfter(key, retryDelay(history.failed + 1), { background: true })
       }
       // The attempt runs (helper pod, mkdir) for attemptMs from the event's timestamp.
       const started = attemptHistory(ctx, claim, p)

@@ -24,7 +24,7 @@ describe('planAttempt', () => {
     ['starts the first attempt', { started: 0, failed: 0 }, 1000, { kind: 'start' }],
     ['waits for a running attempt', { started: 1, lastStart: 1000, failed: 0 }, 1500, { kind: 'wait', ms: 1000 }],
     ['finishes an attempt that took its time', { started: 1, lastStart: 1000, failed: 0 }, 2500, { kind: 'finish' }],
-    ['backs off 15s after the first failure', { started: 1, lastStart: 1000, failed: 1, lastFailure: 1000 }, 2000, { kind: 'wait', ms: 14_000 }],
+    ['backs off 15s after the first failure', { started: 1, lastStart: 1000, failed: 1, lastFailure: 1000 }, 2000, { kind: 'wait', ms: 14_000, backoff: true }],
     ['retries when the back-off is over', { started: 1, lastStart: 1000, failed: 1, lastFailure: 1000 }, 16_000, { kind: 'start' }],
     ['gives up after 15 failures', { started: 15, lastStart: 0, failed: 15, lastFailure: 0 }, 10_000_000, { kind: 'giveUp' }],
   ])('%s', (_what, history, now, want) => {

@@ -35,8 +35,11 @@ export interface AttemptHistory {
 export type AttemptPlan =
   /** Start an attempt now: say Provisioning, then provision. */
   | { kind: 'start' }
-  /** Something is under way (an attempt, or the back-off after a failure): look again in `ms`. */
-  | { kind: 'wait'; ms: number }
+  /**
+   * Something is under way: an attempt (its end changes things), or the back-off after a failure
+   * (`backoff`: retrying the same inputs changes nothing but the event count).
+   */
+  | { kind: 'wait'; ms: number; backoff?: boolean }
   /** The running attempt has taken its time: create the PV. */
   | { kind: 'finish' }
   /** failedProvisionThreshold reached: stop trying. */
@@ -60,5 +63,5 @@ export function planAttempt(h: AttemptHistory, now: number, attemptMs: number): 
   }
   if (h.failed >= FAILED_PROVISION_THRESHOLD) return { kind: 'giveUp' }
   const retryAt = (h.lastFailure ?? now) + retryDelay(h.failed)
-  return now >= retryAt ? { kind: 'start' } : { kind: 'wait', ms: retryAt - now }
+  return now >= retryAt ? { kind: 'start' } : { kind: 'wait', ms: retryAt - now, backoff: true }
 }
