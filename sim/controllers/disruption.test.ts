@@ -99,7 +99,7 @@ describe('syncPdb', () => {
       metadata: { name, namespace: 'default', ownerReferences: controller ? [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: controller, uid: controller, controller: true }] : undefined },
       status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
     }) as never
-  const budget = (spec: Record<string, unknown>) => ({ metadata: { name: 'p', namespace: 'default', generation: 1 }, spec }) as never
+  const budget = (spec: Record<string, unknown>, status?: Record<string, unknown>) => ({ metadata: { name: 'p', namespace: 'default', generation: 1 }, spec, status }) as never
   const scale5 = () => ({ uid: 'web', scale: 5 })
 
   it.each([
@@ -122,7 +122,7 @@ describe('syncPdb', () => {
   })
 
   it('keeps an evicted pod out of the healthy count for two minutes, then counts it again', () => {
-    const p = { ...budget({ minAvailable: 1 }), status: { disruptedPods: { 'web-0': '1970-01-01T00:00:00Z' } } } as never
+    const p = budget({ minAvailable: 1 }, { disruptedPods: { 'web-0': '1970-01-01T00:00:00Z' } })
     const within = syncPdb(p, [pod('web-0'), pod('web-1')], scale5, 60_000)
     expect(within.status).toMatchObject({ currentHealthy: 1, disruptedPods: { 'web-0': '1970-01-01T00:00:00Z' } })
     expect(within.recheckAt).toBe(120_000)
