@@ -111,7 +111,9 @@ describe('pods/eviction', () => {
       as,
     )
     sim.drain()
-    expect(thrown(() => evict(sim, 'web-0')).message).toBe('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.')
+    const err = thrown(() => evict(sim, 'web-0'))
+    expect(err.message).toBe('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.')
+    expect(err.code).toBe(500)
   })
 
   it('answers NotFound for a pod that does not exist', () => {

@@ -35,7 +35,7 @@ export function evictPod(api: ApiServer, namespace: string, name: string, opts: 
   const pdbs = pdbsForPod(api, pod)
   if (pdbs.length > 1) {
     // Upstream returns a Failure status with code 500 and no reason.
-    throw new ApiError('InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.')
+    throw new ApiError('Unknown', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.')
   }
   if (pdbs.length === 1) {
     const pdb = pdbs[0]
