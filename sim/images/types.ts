@@ -63,6 +63,11 @@ export interface ContainerEnv {
   now(): number
   /** Appends a line to the container's stdout log (`kubectl logs`). */
   log(line: string): void
+  /**
+   * When the container's main process started (virtual ms). Lets a tool run by exec know whether the
+   * main process is listening yet (zkOk.sh during the JVM's start-up). Absent: assume it is.
+   */
+  startedAt?: number
 }
 
 export interface ProcessSpec {
@@ -70,6 +75,12 @@ export interface ProcessSpec {
   command?: readonly string[]
   args?: readonly string[]
   workingDir?: string
+  /**
+   * The container's `stdin` (and `tty`): a shell whose stdin stays open (`kubectl run -it ... -- sh`)
+   * keeps running; with stdin closed (the default) it reads EOF and exits 0 at once.
+   */
+  stdin?: boolean
+  tty?: boolean
 }
 
 /** What the main process of a container does once it is started. */
@@ -91,6 +102,13 @@ export interface ProcessPlan {
   onSigterm: { exitAfterMs: number; exitCode: number } | 'ignore'
   /** Lines written to stdout at start (nginx's entrypoint banner, an app's "listening on 8080"). */
   startupLog?: readonly string[]
+  /**
+   * Lines the process writes again and again while it runs, every `everyMs` (`while true; do echo
+   * hello; sleep 1; done`). The first batch is already in startupLog.
+   */
+  repeatLog?: { everyMs: number; lines: readonly string[] }
+  /** Lines the process writes when it handles the stop signal (nginx's shutdown notices), given the time. */
+  stopLog?: (now: number) => readonly string[]
 }
 
 export interface HttpRequest {
@@ -112,6 +130,8 @@ export interface ExecResult {
   exitCode: number
   stdout: string
   stderr: string
+  /** How long the command ran (virtual ms); Infinity when it never ends by itself (`tail -f`). */
+  durationMs?: number
 }
 
 export interface ImageBehavior {
@@ -119,6 +139,8 @@ export interface ImageBehavior {
   readonly id: string
   /** The image's file system (its layers, flattened). */
   files(): Readonly<Record<string, string>>
+  /** Directories of the image, including empty ones that files() cannot show (/tmp, /var/log/nginx). */
+  dirs?(): readonly string[]
   /** Default environment variables (the image's ENV), e.g. NGINX_VERSION, PATH. */
   env(): Readonly<Record<string, string>>
   /** What the main process does for this command/args. */
