@@ -45,8 +45,14 @@ export interface ReplicaSets {
 
 /** getAllReplicaSetsAndSyncRevision: the new ReplicaSet (created if asked) and all old ones. */
 export function getAllReplicaSets(ctx: ControllerContext, d: D, rsList: readonly RS[], create: boolean): ReplicaSets {
-  const oldRSs = findOldReplicaSets(d, rsList)
-  const { d: next, newRS } = getNewReplicaSet(ctx, d, rsList, oldRSs, create)
+  // Re-read the claimed ReplicaSets: an earlier step of this sync may have written one, and a stale
+  // copy would only earn a Conflict.
+  const current = rsList.flatMap((rs) => {
+    const cur = ctx.api.get('ReplicaSet', rs.metadata.namespace!, rs.metadata.name!)
+    return cur && cur.metadata.uid === rs.metadata.uid ? [cur] : []
+  })
+  const oldRSs = findOldReplicaSets(d, current)
+  const { d: next, newRS } = getNewReplicaSet(ctx, d, current, oldRSs, create)
   return { d: next, newRS, oldRSs }
 }
 

@@ -127,6 +127,17 @@ describe('rolling back (kubectl rollout undo copies the old template back)', () 
     expect(back.spec?.replicas).toBe(2)
     expect(c.api.read('Deployment', 'default', 'web').metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3')
   })
+
+  it('gets there without a rejected write', () => {
+    const c = new TestCluster()
+    c.create(deploymentManifest('web', 2))
+    c.converge()
+    c.editDeployment('web', image('nginx:1.28'))
+    c.converge()
+    c.editDeployment('web', image('nginx:1.27'))
+    c.converge()
+    expect(c.api.audit.filter((a) => a.error)).toEqual([])
+  })
 })
 
 describe('revisionHistoryLimit', () => {
