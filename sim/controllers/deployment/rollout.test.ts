@@ -5,6 +5,7 @@ import { controllerOf } from '../../api/owners'
 import { isPodReady } from '../../api/pod-util'
 import type { Obj, Pod } from '../../api/types'
 import { TestCluster, deploymentManifest } from './test-cluster'
+import { podTemplateHash } from './hash'
 
 const image = (img: string) => (d: Obj<'Deployment'>) => ({
   ...d,
@@ -223,5 +224,24 @@ describe('ownership', () => {
     c.converge()
     const uids = new Set(c.replicaSets().map((r) => r.metadata.uid))
     for (const p of c.pods()) expect(uids.has(controllerOf(p)?.uid)).toBe(true)
+  })
+})
+
+describe('a pod-template-hash collision', () => {
+  it('bumps collisionCount and names the new ReplicaSet with the next hash', () => {
+    const c = new TestCluster()
+    // Paused, the Deployment creates nothing yet: its name slot can be taken first.
+    c.create(deploymentManifest('web', 1, 'nginx:1.27', { paused: true }))
+    const template = c.api.read('Deployment', 'default', 'web').spec?.template
+    c.create({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: `web-${podTemplateHash(template)}`, namespace: 'default', labels: { other: 'x' } },
+      spec: { replicas: 0, selector: { matchLabels: { other: 'x' } }, template: { metadata: { labels: { other: 'x' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } },
+    } as Obj<'ReplicaSet'>)
+    c.editDeployment('web', (d) => ({ ...d, spec: { ...d.spec!, paused: false } }))
+    expect(c.api.read('Deployment', 'default', 'web').status?.collisionCount).toBe(1)
+    const owned = c.replicaSets().filter((r) => controllerOf(r)?.name === 'web')
+    expect(owned.map((r) => r.metadata.name)).toEqual([`web-${podTemplateHash(template, 1)}`])
   })
 })
