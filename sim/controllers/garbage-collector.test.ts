@@ -94,7 +94,7 @@ describe('garbage collector: background cascade', () => {
 
   it('deletes a claim whose owner reference points to a deleted pod (retention policy whenScaled: Delete)', () => {
     const sim = isolated()
-    const pod = sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as KubeObject, as)
+    const pod = boundPod(sim, 'web-1', [])
     sim.api.create(
       {
         apiVersion: 'v1',
@@ -105,9 +105,10 @@ describe('garbage collector: background cascade', () => {
       as,
     )
     sim.drain()
-    expect(get(sim, 'PersistentVolumeClaim', 'www-web-1')).toBeDefined()
     sim.api.delete('Pod', 'default', 'web-1', as)
     sim.drain()
+    expect(get(sim, 'PersistentVolumeClaim', 'www-web-1')?.metadata.deletionTimestamp).toBeUndefined()
+    kubeletConfirms(sim, 'web-1')
     // Gone, or Terminating while the pvc-protection finalizer holds it.
     const claim = get(sim, 'PersistentVolumeClaim', 'www-web-1')
     expect(claim === undefined || claim.metadata.deletionTimestamp !== undefined).toBe(true)
