@@ -221,3 +221,33 @@ export function extractKey(s: string, prefix: string): string {
   }
   return s.slice(slash + 1)
 }
+
+/** discardNullValuesFromPatch: nulls in maps (also inside lists) go; nulls that are list elements stay. */
+export function discardNulls(v: unknown): void {
+  if (Array.isArray(v)) for (const e of v) discardNulls(e)
+  else if (isPlainObject(v)) {
+    for (const k of Object.keys(v)) {
+      if (v[k] === null) delete v[k]
+      else discardNulls(v[k])
+    }
+  }
+}
+
+/** The non-delete items of the patch list must appear in $setElementOrder, in the same relative order. */
+export function validatePatchWithSetOrderList(patchList: unknown[], order: unknown[], mergeKey: string): void {
+  if (order.length === 0 || patchList.length === 0) return
+  const items = mergeKey !== '' ? extractToDeleteItems(patchList)[0] : patchList
+  let p = 0
+  let o = 0
+  while (p < items.length && o < order.length) {
+    if (isPlainObject(items[p]) && DIRECTIVE in (items[p] as JsonMap)) {
+      p++
+      continue
+    }
+    if (mergeKeyValueEqual(items[p], order[o], mergeKey)) p++
+    o++
+  }
+  if (p < items.length && o >= order.length) {
+    throw new SmpError(`The order in patch list:\n${goValue(patchList)}\n doesn't match ${SET_ELEMENT_ORDER} list:\n${goValue(order)}\n`)
+  }
+}

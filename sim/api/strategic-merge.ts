@@ -31,14 +31,14 @@ import {
   SET_ELEMENT_ORDER,
   deduplicateScalars,
   extractKey,
-  extractToDeleteItems,
   findMapIndexByKey,
-  mergeKeyValueEqual,
   normalizeElementOrder,
   partitionMapsByPresentInList,
   partitionPrimitivesByPresentInList,
   removeDirectives,
   sliceElementKind,
+  validatePatchWithSetOrderList,
+  discardNulls,
 } from './strategic-lists'
 
 export interface MergeOptions {
@@ -138,17 +138,6 @@ function mapDirective(directive: unknown, patch: JsonMap, opts: MergeOptions): J
   throw errBadPatchType(directive, patch)
 }
 
-/** discardNullValuesFromPatch: nulls in maps (also inside lists) go; nulls that are list elements stay. */
-function discardNulls(v: unknown): void {
-  if (Array.isArray(v)) for (const e of v) discardNulls(e)
-  else if (isPlainObject(v)) {
-    for (const k of Object.keys(v)) {
-      if (v[k] === null) delete v[k]
-      else discardNulls(v[k])
-    }
-  }
-}
-
 function decoded(v: unknown, opts: MergeOptions): unknown {
   if (!opts.asDecoded) return v
   if (Array.isArray(v)) return v.map((e) => decoded(e, opts))
@@ -216,36 +205,25 @@ function mergePatchIntoOriginal(original: JsonMap, patch: JsonMap, schema: Patch
     validatePatchWithSetOrderList(patchList, order, meta.mergeKey)
 
     let merged: unknown[]
+    let liveOrder = originalList
     if (foundOriginal && !foundPatch) merged = originalList
     else if (!foundOriginal && foundPatch) merged = removeDirectives(patchList).value as unknown[]
-    else if (foundOriginal && foundPatch) merged = mergeSliceHandler(originalList, patchList, sub, strategy, meta.mergeKey, false, opts)
-    else continue
+    else if (foundOriginal && foundPatch) {
+      ;({ merged, liveView: liveOrder } = mergeSliceAndView(originalList, patchList, sub, strategy, meta.mergeKey, false, opts))
+    } else continue
 
     const [inOrder, serverOnly] =
       meta.mergeKey === '' ? partitionPrimitivesByPresentInList(merged, order) : partitionMapsByPresentInList(merged, order, meta.mergeKey)
     const kind = sliceElementKind(originalList, patchList)
-    original[listKey] = normalizeElementOrder(inOrder, serverOnly, order, originalList, meta.mergeKey, kind)
+    original[listKey] = normalizeElementOrder(inOrder, serverOnly, order, liveOrder, meta.mergeKey, kind)
     delete patch[listKey]
   }
 }
 
-/** The non-delete items of the patch list must appear in $setElementOrder, in the same relative order. */
-function validatePatchWithSetOrderList(patchList: unknown[], order: unknown[], mergeKey: string): void {
-  if (order.length === 0 || patchList.length === 0) return
-  const items = mergeKey !== '' ? extractToDeleteItems(patchList)[0] : patchList
-  let p = 0
-  let o = 0
-  while (p < items.length && o < order.length) {
-    if (isPlainObject(items[p]) && DIRECTIVE in (items[p] as JsonMap)) {
-      p++
-      continue
-    }
-    if (mergeKeyValueEqual(items[p], order[o], mergeKey)) p++
-    o++
-  }
-  if (p < items.length && o >= order.length) {
-    throw new SmpError(`The order in patch list:\n${goValue(patchList)}\n doesn't match ${SET_ELEMENT_ORDER} list:\n${goValue(order)}\n`)
-  }
+/** A merged list, and what the caller's copy of the live list reads afterwards (see mergeSlice). */
+interface SliceMerge {
+  merged: unknown[]
+  liveView: unknown[]
 }
 
 function mergeSliceHandler(
@@ -257,48 +235,47 @@ function mergeSliceHandler(
   isDeleteList: boolean,
   opts: MergeOptions,
 ): unknown[] {
+  return mergeSliceAndView(original, patch, schema, strategy, mergeKey, isDeleteList, opts).merged
+}
+
+function mergeSliceAndView(
+  original: unknown,
+  patch: unknown,
+  schema: PatchMetaLookup,
+  strategy: string,
+  mergeKey: string,
+  isDeleteList: boolean,
+  opts: MergeOptions,
+): SliceMerge {
   if (!Array.isArray(original)) throw errBadArgType('slice', original)
   if (!Array.isArray(patch)) throw errBadArgType('slice', patch)
   // Delete lists apply whatever the field's strategy; other lists without `merge` are replaced.
   if (strategy === MERGE || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, opts, isDeleteList)
-  return decoded(patch, opts) as unknown[]
-}
-
-function mergeSlice(original: unknown[], patch: unknown[], schema: PatchMetaLookup, mergeKey: string, opts: MergeOptions, isDeleteList: boolean): unknown[] {
-  if (original.length === 0 && patch.length === 0) return original
-  const kind = sliceElementKind(original, patch)
-  let merged: unknown[]
-  let live = original
-  let items = patch
-  if (kind !== 'map') {
-    if (opts.mergeParallelList && isDeleteList) {
-      const gone = new Set(patch)
-      return original.filter((v) => !gone.has(v))
-    }
-    merged = deduplicateScalars([...original, ...patch])
-  } else {
-    if (mergeKey === '') throw new SmpError(`cannot merge lists without merge key for ${schema.name()}`)
-    ;[live, items] = applySpecialElements(original, patch, mergeKey)
-    merged = live.slice()
-    for (const v of items) {
-      const item = v as JsonMap
-      if (!(mergeKey in item)) throw errNoMergeKey(item, mergeKey)
-      const i = findMapIndexByKey(merged, mergeKey, item[mergeKey])
-      if (i >= 0) merged[i] = mergeMap(merged[i] as JsonMap, item, schema, opts)
-      else merged.push(decoded(item, opts))
-    }
-  }
-  const [inPatch, serverOnly] =
-    mergeKey === '' ? partitionPrimitivesByPresentInList(merged, items) : partitionMapsByPresentInList(merged, items, mergeKey)
-  return normalizeElementOrder(inPatch, serverOnly, items, live, mergeKey, kind)
+  return { merged: decoded(patch, opts) as unknown[], liveView: original }
 }
 
 /**
- * mergeSliceWithSpecialElements: `{$patch: delete, <key>: v}` removes every element with that key;
- * `{$patch: replace}` makes the rest of the patch list the whole list.
+ * mergeSlice. Upstream edits the live list's backing array in place: `$patch: delete` shifts the
+ * elements after a deleted one left, and the first new elements are appended into the slots that
+ * frees. The caller's copy of the list (which $setElementOrder then reads as the live order) sees
+ * those writes; `liveView` is that copy, so ordering matches upstream's (its tests depend on it).
  */
-function applySpecialElements(original: unknown[], patch: unknown[], mergeKey: string): [unknown[], unknown[]] {
-  let live = original
+function mergeSlice(original: unknown[], patch: unknown[], schema: PatchMetaLookup, mergeKey: string, opts: MergeOptions, isDeleteList: boolean): SliceMerge {
+  if (original.length === 0 && patch.length === 0) return { merged: original, liveView: original }
+  const kind = sliceElementKind(original, patch)
+  if (kind !== 'map') {
+    if (opts.mergeParallelList && isDeleteList) {
+      const gone = new Set(patch)
+      return { merged: original.filter((v) => !gone.has(v)), liveView: original }
+    }
+    const merged = deduplicateScalars([...original, ...patch])
+    const [inPatch, serverOnly] = partitionPrimitivesByPresentInList(merged, patch)
+    return { merged: normalizeElementOrder(inPatch, serverOnly, patch, original, mergeKey, kind), liveView: original }
+  }
+  if (mergeKey === '') throw new SmpError(`cannot merge lists without merge key for ${schema.name()}`)
+
+  const buf = original.slice() // the shared backing array
+  let n = buf.length
   const plain: unknown[] = []
   let replace = false
   for (const v of patch) {
@@ -309,11 +286,30 @@ function applySpecialElements(original: unknown[], patch: unknown[], mergeKey: s
     }
     const directive = item[DIRECTIVE]
     if (directive === DELETE) {
+      // `{$patch: delete, <key>: v}` removes every element with that key.
       if (!(mergeKey in item)) throw errNoMergeKey(item, mergeKey)
-      live = live.filter((e) => !(isPlainObject(e) && mergeKey in e && e[mergeKey] === item[mergeKey]))
-    } else if (directive === REPLACE) replace = true
+      for (let i = findMapIndexByKey(buf.slice(0, n), mergeKey, item[mergeKey]); i >= 0; i = findMapIndexByKey(buf.slice(0, n), mergeKey, item[mergeKey])) {
+        buf.copyWithin(i, i + 1, n)
+        n--
+      }
+    } else if (directive === REPLACE) replace = true // the rest of the patch list is the whole list
     else if (directive === MERGE) throw new SmpError('merging lists cannot yet be specified in the patch')
     else throw errBadPatchType(directive, item)
   }
-  return replace ? [plain, []] : [live, plain]
+  const liveView = buf.slice(0, original.length)
+  if (replace) return { merged: normalizeElementOrder([], plain, [], plain, mergeKey, kind), liveView }
+
+  const kept = n
+  for (const item of plain as JsonMap[]) {
+    if (!(mergeKey in item)) throw errNoMergeKey(item, mergeKey)
+    const i = findMapIndexByKey(buf.slice(0, n), mergeKey, item[mergeKey])
+    if (i >= 0) buf[i] = mergeMap(buf[i] as JsonMap, item, schema, opts)
+    else buf[n++] = decoded(item, opts)
+  }
+  const merged = buf.slice(0, n)
+  const [inPatch, serverOnly] = partitionMapsByPresentInList(merged, plain, mergeKey)
+  return {
+    merged: normalizeElementOrder(inPatch, serverOnly, plain, buf.slice(0, kept), mergeKey, kind),
+    liveView: buf.slice(0, original.length),
+  }
 }
