@@ -47,7 +47,7 @@ describe('endpointslice-controller', () => {
   })
 
   it('bumps the slice generation with each change of its endpoints', () => {
-    // web-world's slice is at generation 4: placeholder, then web-0, web-1, web-2 added.
+    // The placeholder is generation 1; each pod that joins is one more spec change.
     const sim = isolatedSim()
     createService(sim, 'nginx', headless)
     for (let i = 0; i < 3; i++) runPod(sim, `web-${i}`, { ip: `10.244.1.${5 + i}`, ...sts(i) })
