@@ -105,7 +105,6 @@ describe('pre-binding', () => {
     const sim = testSim()
     createAs(sim, persistentVolume('tiny', '100Mi'))
     createAs(sim, claim('data', '1Gi', { cls: '', volumeName: 'tiny' }))
-    sim.settle()
     expect(getClaim(sim, 'data')?.status?.phase).toBe('Pending')
     expect(eventsFor(sim, 'PersistentVolumeClaim', 'data')).toEqual([
       ['Warning', 'VolumeMismatch', 'Cannot bind to requested volume "tiny": requested PV is too small', 'persistentvolume-controller', 1],
@@ -119,7 +118,6 @@ describe('classes', () => {
     createAs(sim, storageClass('manual', 'kubernetes.io/no-provisioner', { mode: 'Immediate' }))
     createAs(sim, persistentVolume('pv-a', '5Gi'))
     createAs(sim, claim('data', '1Gi', { cls: 'manual' }))
-    sim.settle()
     expect(getClaim(sim, 'data')?.status?.phase).toBe('Pending')
     expect(getVolume(sim, 'pv-a')?.status?.phase).toBe('Available')
     expect(eventsFor(sim, 'PersistentVolumeClaim', 'data')).toEqual([
@@ -166,7 +164,6 @@ describe('no class and no default class', () => {
   it('keeps the claim Pending and says no storage class is set', () => {
     const sim = noDefault()
     createAs(sim, claim('data', '1Gi', { cls: null }))
-    sim.settle()
     expect(getClaim(sim, 'data')?.status?.phase).toBe('Pending')
     expect(eventsFor(sim, 'PersistentVolumeClaim', 'data')).toEqual([
       ['Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', 'persistentvolume-controller', 1],
