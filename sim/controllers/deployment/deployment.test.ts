@@ -117,6 +117,31 @@ describe('scaling a Deployment', () => {
   })
 })
 
+describe('scaling to zero', () => {
+  it('keeps the ReplicaSet and deletes every pod', () => {
+    const c = new TestCluster()
+    c.create(deploymentManifest('web', 2))
+    c.converge()
+    c.editDeployment('web', (d) => ({ ...d, spec: { ...d.spec!, replicas: 0 } }))
+    c.finishTerminating()
+    expect(onlyRS(c).spec?.replicas).toBe(0)
+    expect(c.pods()).toEqual([])
+  })
+})
+
+describe('a ReplicaSet scaled behind the Deployment back', () => {
+  it('is scaled back to the Deployment size', () => {
+    const c = new TestCluster()
+    c.create(deploymentManifest('web', 2))
+    c.converge()
+    const rs = onlyRS(c)
+    c.api.update({ ...rs, spec: { ...rs.spec!, replicas: 5 } }, { actor: 'kubectl' })
+    c.drain()
+    expect(onlyRS(c).spec?.replicas).toBe(2)
+    expect(c.eventsFor('Deployment', 'web').at(-1)).toBe(`ScalingReplicaSet: Scaled down replica set ${rs.metadata.name} from 5 to 2`)
+  })
+})
+
 describe('deleting a pod', () => {
   it('is replaced at once by a pod with a new name', () => {
     const c = new TestCluster()
