@@ -60,7 +60,10 @@ export function bootstrapCluster(api: ApiServer, config: ClusterConfig): void {
       sessionAffinity: 'None',
     },
   })
-  if (config.systemPods) create(coreDnsDeployment())
+  if (config.systemPods) {
+    create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system' } })
+    create(coreDnsDeployment())
+  }
 }
 
 /** kubeadm's CoreDNS Deployment (cmd/kubeadm/app/phases/addons/dns/manifests.go), trimmed to what matters here. */

@@ -151,7 +151,8 @@ export class ApiServer {
     const ns = meta.namespace ?? ''
     const ctx = this.strategyContext()
     try {
-      if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.k8sSuffix(5)
+      // names.SimpleNameGenerator: the base is cut to 58 characters so the name stays within 63.
+      if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + this.rng.k8sSuffix(5)
       if (!meta.name) throw invalid(k.kind, '', [fieldError.required('metadata.name', 'name or generateName is required')])
       if (k.namespaced) this.checkNamespaceWritable(k.kind, ns, meta.name)
       const strat = this.strategy(k.kind)

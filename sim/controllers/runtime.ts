@@ -145,7 +145,9 @@ export class ControllerManager {
         const n = (e.failures.get(key) ?? 0) + 1
         e.failures.set(key, n)
         const delay = Math.min(5 * 2 ** (n - 1), 1_000_000)
-        this.deps.clock.after(delay, () => e.queue.add(key), { key: `retry/${e.controller.name}/${key}` })
+        // The first retries are real work (a conflict clears at once); after that the sync is stuck
+        // until something changes, so the waits are background and settle() can stop.
+        this.deps.clock.after(delay, () => e.queue.add(key), { key: `retry/${e.controller.name}/${key}`, background: n > 3 })
         return
       }
       if (this.deps.strict) throw err
