@@ -93,6 +93,23 @@ describe('disruption-controller', () => {
   })
 })
 
+describe('disruption-controller: overlapping budgets', () => {
+  it('warns on a pod that two budgets select, naming the one it chose', () => {
+    const sim = isolatedSim()
+    runPod(sim, 'web-0', { ip: '10.244.1.5' })
+    createPdb(sim, { minAvailable: 1 }, 'a-pdb')
+    createPdb(sim, { maxUnavailable: 1 }, 'b-pdb')
+    // Upstream warns when it handles an event of the pod.
+    setStatus(sim, 'web-0', { ip: '10.244.1.5', ready: false })
+    const [ev] = events(sim, 'MultiplePodDisruptionBudgets')
+    expect(ev).toMatchObject({
+      type: 'Warning',
+      involvedObject: { kind: 'Pod', name: 'web-0' },
+      message: 'Pod "default"/"web-0" matches multiple PodDisruptionBudgets.  Chose "a-pdb" arbitrarily.',
+    })
+  })
+})
+
 describe('syncPdb', () => {
   const pod = (name: string, ready = true, controller?: string) =>
     ({

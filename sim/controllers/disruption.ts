@@ -7,6 +7,7 @@ import { fromLabelSelector, matches } from '../api/selectors'
 import { controllerOf } from '../api/owners'
 import { isApiError } from '../api/errors'
 import { isKind, kindInfo } from '../api/kinds'
+import { pdbsForPod } from '../api/eviction'
 import type { OwnerReference, PodDisruptionBudget } from '../api/types'
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
@@ -44,6 +45,14 @@ export function disruptionController(_deps: ControllerDeps): Controller {
       const pods = sel === null ? [] : ctx.api.list('Pod', { namespace: ns, selector: sel })
       const now = ctx.now()
       const result = syncPdb(pdb, pods, (ref) => findControllerScale(ctx, ref, ns), now)
+      // getPdbForPod warns on a pod that several budgets select (upstream does it on each pod event).
+      for (const pod of pods) {
+        const all = pdbsForPod(ctx.api, pod)
+        if (all.length > 1 && all[0].metadata?.name === name) {
+          const message = `Pod "${ns}"/"${pod.metadata!.name}" matches multiple PodDisruptionBudgets.  Chose "${name}" arbitrarily.`
+          ctx.events.record(pod as never, 'Warning', 'MultiplePodDisruptionBudgets', message, { component: COMPONENT })
+        }
+      }
       for (const ev of result.events) {
         const target = ev.pod ? ctx.api.get('Pod', ns, ev.pod) : pdb
         if (target) ctx.events.record(target as never, ev.type, ev.reason, ev.message, { component: COMPONENT })
