@@ -16,6 +16,8 @@ import { endpointsController } from './endpoints'
 import { endpointSliceController } from './endpointslice'
 import { disruptionController } from './disruption'
 import { nodeLifecycleController } from './node-lifecycle'
+import { nodeStatusController } from './node-status'
+import { podGcController } from './pod-gc'
 
 export type { ControllerDeps }
 
@@ -30,9 +32,11 @@ export function registerControllers(manager: ControllerManager, deps: Controller
   manager.register(pvcProtectionController())
   manager.register(pvProtectionController())
   manager.register(schedulerController(deps))
+  manager.register(nodeStatusController(deps))
   manager.register(kubeletController(deps))
   manager.register(endpointsController(deps))
   manager.register(endpointSliceController(deps))
   manager.register(disruptionController(deps))
   manager.register(nodeLifecycleController(deps))
+  manager.register(podGcController(deps))
 }
