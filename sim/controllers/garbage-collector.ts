@@ -33,7 +33,7 @@ export function garbageCollectorController(_deps: ControllerDeps): Controller {
       const keys: string[] = []
       for (const k of KINDS) {
         if (k.kind === 'Event') continue
-        for (const o of ctx.api.each(k.kind)) {
+        for (const o of ctx.api.list(k.kind)) {
           const m = (o as KubeObject).metadata
           if (m.ownerReferences?.length || m.deletionTimestamp) keys.push(keyOfObject(o as KubeObject))
         }
@@ -111,7 +111,8 @@ function patchOwnerReferences(obj: KubeObject, refs: unknown[], ctx: ControllerC
 
 /** An object being deleted: orphan its dependents, or wait for them in the foreground. */
 function processOwner(owner: KubeObject, ctx: ControllerContext): void {
-  const dependents = ctx.api.dependents(owner.metadata.uid!) as unknown as KubeObject[]
+  // Sorted: the owner index is rebuilt in another order after a restore, and writes should not depend on it.
+  const dependents = (ctx.api.dependents(owner.metadata.uid!) as unknown as KubeObject[]).sort((a, b) => (keyOfObject(a) < keyOfObject(b) ? -1 : 1))
   const byKey = new Map(dependents.map((d) => [keyOfObject(d), d]))
   const action = planOwner(
     owner.metadata,

@@ -49,8 +49,9 @@ function ownerKeys(refs: readonly OwnerReference[], namespace: string | undefine
   return out
 }
 
-function dependentKeys(api: ApiServer, uid: string | undefined): string[] {
-  return uid ? api.dependents(uid).map((d) => keyOfObject(d as unknown as KubeObject)) : []
+/** The keys of an owner's dependents, sorted so the order does not depend on how the index was built. */
+export function dependentKeys(api: ApiServer, uid: string | undefined): string[] {
+  return uid ? api.dependents(uid).map((d) => keyOfObject(d as unknown as KubeObject)).sort() : []
 }
 
 /** Watch events mapped to the keys whose state they may change (the graph builder's job upstream). */
