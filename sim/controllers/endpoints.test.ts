@@ -31,6 +31,14 @@ describe('endpoint-controller', () => {
     ])
   })
 
+  it('sorts addresses by the bytes of the IP string, not numerically (LessEndpointAddress)', () => {
+    const sim = isolatedSim()
+    createService(sim, 'nginx', headless)
+    runPod(sim, 'web-0', { ip: '10.244.1.9' })
+    runPod(sim, 'web-1', { ip: '10.244.1.10' })
+    expect(ep(sim)?.subsets?.[0].addresses?.map((a) => a.ip)).toEqual(['10.244.1.10', '10.244.1.9'])
+  })
+
   it('labels the Endpoints with the Service labels plus the headless label', () => {
     const sim = isolatedSim()
     createService(sim, 'nginx', headless, { app: 'nginx' })
