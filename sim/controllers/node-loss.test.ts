@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAs, testSim } from '../testing/harness'
 import type { Simulation } from '../simulation'
-import type { Event, Pod } from '../api/types'
+import type { Event, Obj } from '../api/types'
 import { podCondition } from '../api/pod-util'
 import { rfc3339 } from '../core/time'
 
@@ -35,7 +35,7 @@ function statefulSet(): unknown {
   }
 }
 
-function webPods(sim: Simulation): Pod[] {
+function webPods(sim: Simulation): Obj<'Pod'>[] {
   return sim.api.list('Pod', { namespace: 'default' }).filter((p) => p.metadata.name?.startsWith('web-'))
 }
 
