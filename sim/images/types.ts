@@ -124,6 +124,11 @@ export interface HttpResponse {
   status: number
   headers: Record<string, string>
   body: string
+  /**
+   * The server closed the connection without answering (a Node app whose write failed): clients see
+   * an empty reply (curl: (52) Empty reply from server); `status` is then meaningless.
+   */
+  reset?: boolean
 }
 
 export interface ExecResult {

@@ -2,7 +2,7 @@
 // programs the image has. Time is virtual: `sleep` adds to the script's clock; a command that never
 // ends (a daemon, `sleep infinity`, `while true`) makes the whole script a running process.
 
-import { FsError, normalizePath } from '../../storage/memfs'
+import { dirname, FsError, normalizePath } from '../../storage/memfs'
 import { builtins, type Builtin } from './builtins'
 import { expandFields, expandString, ExpansionError, type ExpandContext } from './expand'
 import { isSingleCommand, parseScript, ShellSyntaxError, type Node, type Redir } from './parse'
@@ -399,6 +399,8 @@ export class Shell {
     const k = this.p.image.shell.kind
     try {
       if (append && this.p.env.fs.exists(path) && !this.p.env.fs.isDir(path)) return undefined
+      // open(2) does not create missing parent directories.
+      if (!this.p.env.fs.isDir(dirname(path))) throw new FsError('ENOENT', path)
       this.p.env.fs.writeFile(path, '')
       return undefined
     } catch (e) {

@@ -1,6 +1,6 @@
 // File tools with busybox's and GNU coreutils' own wording: cat, ls, mkdir, touch, rm, tail, head, grep.
 
-import { FsError, normalizePath } from '../../storage/memfs'
+import { dirname, FsError, normalizePath } from '../../storage/memfs'
 import { lsTime } from '../time-format'
 import { done, type Program, type Proc, type RunResult } from './types'
 
@@ -133,6 +133,7 @@ const touch: Program = (argv, p) => {
   for (const name of flags(argv).ops) {
     const path = abs(p, name)
     try {
+      if (!p.env.fs.isDir(dirname(path))) throw new FsError('ENOENT', path)
       if (!p.env.fs.exists(path)) p.env.fs.writeFile(path, '')
     } catch (e) {
       err += bb(p) ? fsError(p, 'touch', '%s', '', name, e) : fsError(p, 'touch', '', "cannot touch '%s'", name, e)
