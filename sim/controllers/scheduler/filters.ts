@@ -1,6 +1,7 @@
 // The scheduling cycle's PreFilter and Filter extension points with the default plugins, in the
 // order of v1.33's default profile (pkg/scheduler/apis/config/v1/default_plugins.go): NodeUnschedulable,
-// NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, VolumeBinding, InterPodAffinity.
+// NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, VolumeBinding, PodTopologySpread,
+// InterPodAffinity.
 // A node's status is the first plugin that rejects it (framework.RunFilterPlugins stops there).
 
 import type { Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1'
@@ -10,6 +11,7 @@ import { nodeNamesFromAffinity, podMatchesNode } from './node-affinity'
 import { add, emptyResources, insufficientResources, nodeAllocatable, podRequests, type Resources } from './resources'
 import { volumeFilter, volumePreFilter, type VolumeAction, type VolumePreFilter } from './volumes'
 import { affinityFilter, affinityPreFilter, type AffinityState, type PlacedPod } from './pod-affinity'
+import { spreadFilter, spreadPreFilter, type SpreadState } from './topology-spread'
 
 export const ERR_UNSCHEDULABLE = 'node(s) were unschedulable'
 export const ERR_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector"
@@ -51,7 +53,7 @@ export function nodeInfos(world: SchedulingWorld): NodeInfo[] {
 /** The cycle state PreFilter leaves for Filter, or the status that rejects every node at once. */
 export type PreFilterResult =
   | { kind: 'rejected'; plugin: string; message: string }
-  | { kind: 'ok'; volumes: VolumePreFilter; affinity: AffinityState; nodeNames: Set<string> | undefined }
+  | { kind: 'ok'; volumes: VolumePreFilter; spread: SpreadState; affinity: AffinityState; nodeNames: Set<string> | undefined }
 
 export function preFilter(pod: Pod, world: SchedulingWorld): PreFilterResult {
   const nodeNames = nodeNamesFromAffinity(pod)
@@ -59,7 +61,7 @@ export function preFilter(pod: Pod, world: SchedulingWorld): PreFilterResult {
   const volumes = volumePreFilter(pod, world)
   if (volumes.kind === 'reject') return { kind: 'rejected', plugin: 'VolumeBinding', message: volumes.message }
   const nsLabels = new Map(world.namespaces.map((n) => [n.metadata?.name ?? '', n.metadata?.labels]))
-  return { kind: 'ok', volumes, affinity: affinityPreFilter(pod, world.placed, nsLabels), nodeNames }
+  return { kind: 'ok', volumes, spread: spreadPreFilter(pod, world.nodes, world.placed), affinity: affinityPreFilter(pod, world.placed, nsLabels), nodeNames }
 }
 
 interface HostPort {
@@ -108,6 +110,8 @@ export function filterNode(pod: Pod, info: NodeInfo, state: Extract<PreFilterRes
   if (short.length) return reject('NodeResourcesFit', 'Unschedulable', ...short)
   const vol = volumeFilter(state.volumes, node, world)
   if (vol.reasons.length) return reject('VolumeBinding', 'UnschedulableAndUnresolvable', ...vol.reasons)
+  const spread = spreadFilter(state.spread, pod, node)
+  if (spread) return reject('PodTopologySpread', spread.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', spread.reason)
   const aff = affinityFilter(state.affinity, node)
   if (aff) return reject('InterPodAffinity', aff.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', aff.reason)
   return { volumeActions: vol.actions }

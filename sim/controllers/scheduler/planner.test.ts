@@ -117,6 +117,20 @@ const cases: [string, SchedulingInput, string][] = [
     input(pod('big', { ...requests('100'), preemptionPolicy: 'Never' })),
     `0/3 nodes are available: 1 ${CP}, 2 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.`,
   ],
+  [
+    'a hard spread constraint over zones the nodes do not have',
+    input(pod('web-0', { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] }, { app: 'web' })),
+    `0/3 nodes are available: 1 ${CP}, 2 node(s) didn't match pod topology spread constraints (missing required label). preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`,
+  ],
+  [
+    'a hard spread constraint over hostnames with one node cordoned',
+    input(pod('web-1', { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] }, { app: 'web' }), {
+      nodes: withNode(clusterNodes(), 'k8s-node2', cordon),
+      placed: placed(clusterNodes(), [pod('web-0', {}, { app: 'web' }), 'k8s-node1']),
+    }),
+    // The cordoned node still counts as a domain with 0 pods: web-1 on k8s-node1 would make the skew 2.
+    `0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 ${CP}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.`,
+  ],
   ['no nodes at all', input(pod('web-0'), { nodes: [] }), 'no nodes available to schedule pods'],
 ]
 
