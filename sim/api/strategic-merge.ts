@@ -207,7 +207,7 @@ function mergePatchIntoOriginal(original: JsonMap, patch: JsonMap, schema: Patch
     let merged: unknown[]
     let liveOrder = originalList
     if (foundOriginal && !foundPatch) merged = originalList
-    else if (!foundOriginal && foundPatch) merged = removeDirectives(patchList).value as unknown[]
+    else if (!foundOriginal && foundPatch) merged = decoded(removeDirectives(patchList).value, opts) as unknown[]
     else if (foundOriginal && foundPatch) {
       ;({ merged, liveView: liveOrder } = mergeSliceAndView(originalList, patchList, sub, strategy, meta.mergeKey, false, opts))
     } else continue
