@@ -71,7 +71,7 @@ export class Simulation {
     this.events = new EventRecorder(this.api, this.clock)
     this.volumes = new VolumeStore()
     this.nodeHealth = new NodeHealth()
-    this.runtime = new ContainerRuntime({ volumes: this.volumes })
+    this.runtime = new ContainerRuntime({ volumes: this.volumes, clock: this.clock, nodeHealth: this.nodeHealth })
     this.controllers = new ControllerManager({
       api: this.api,
       clock: this.clock,

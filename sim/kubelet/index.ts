@@ -1,7 +1,120 @@
-// Placeholder: replaced by the real controller.
-import type { Controller } from '../controllers/runtime'
-import type { ControllerDeps } from '../controllers/deps'
+// The kubelet of every node, as one controller keyed by pod (namespace/name). It only acts for pods
+// bound to a node whose kubelet is reachable (NodeHealth); when a node comes back it catches up with
+// everything that became due meanwhile. Per pod it runs the stage table (stages.ts) and sleeps on one
+// keyed timer. It also owns Node.status.images (what it pulled).
 
-export function kubeletController(_deps: ControllerDeps): Controller {
-  return { name: 'kubelet', watches: [], keysFor: () => [], reconcile: () => {} }
+import type { Controller, ControllerContext } from '../controllers/runtime'
+import { splitKey } from '../controllers/runtime'
+import type { ControllerDeps } from '../controllers/deps'
+import type { Kind } from '../api/kinds'
+import type { Pod, Volume, WatchEvent } from '../api/types'
+import { adoptRecord, newRecord } from './adopt'
+import { NodePullQueues } from './image-pull'
+import { refreshKubeletVolumes } from './pod-setup'
+import { KUBELET_STAGES } from './stages'
+import { forgetPod, isTerminal } from './stop'
+import { PodSync, syncPod, type KubeletState } from './sync'
+import { kubeletVolumeSources } from './volumes'
+import type { PodObj } from './spec'
+
+const WATCHES: readonly Kind[] = ['Pod', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'PersistentVolume']
+
+function references(v: Volume, kind: Kind, name: string): boolean {
+  if (kind === 'ConfigMap') return v.configMap?.name === name || !!v.projected?.sources?.some((s) => s.configMap?.name === name)
+  if (kind === 'Secret') return v.secret?.secretName === name || !!v.projected?.sources?.some((s) => s.secret?.name === name)
+  if (kind === 'PersistentVolumeClaim') return v.persistentVolumeClaim?.claimName === name
+  return false
+}
+
+function usesSource(pod: Pod, kind: Kind, name: string): boolean {
+  if ((pod.spec?.volumes ?? []).some((v) => references(v, kind, name))) return true
+  if (kind !== 'ConfigMap' && kind !== 'Secret') return false
+  const cs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
+  return cs.some(
+    (c) =>
+      (c.envFrom ?? []).some((f) => (kind === 'ConfigMap' ? f.configMapRef?.name : f.secretRef?.name) === name) ||
+      (c.env ?? []).some((e) => (kind === 'ConfigMap' ? e.valueFrom?.configMapKeyRef?.name : e.valueFrom?.secretKeyRef?.name) === name),
+  )
+}
+
+export function kubeletController(deps: ControllerDeps): Controller {
+  const k: KubeletState = { deps, records: new Map(), pulls: new NodePullQueues() }
+  let attached: ControllerContext | undefined
+
+  // Outside events wake pods up: a node's kubelet reachable again, or something a probe could see changed.
+  const attach = (ctx: ControllerContext) => {
+    if (attached) return
+    attached = ctx
+    deps.nodeHealth.onChange((node) => {
+      if (!deps.nodeHealth.isUp(node)) return
+      for (const p of ctx.api.list('Pod', { fields: { 'spec.nodeName': node } })) ctx.enqueue(`${p.metadata.namespace}/${p.metadata.name}`)
+    })
+    deps.runtime.onChange((uid) => {
+      for (const [key, rec] of k.records) if (rec.uid === uid) ctx.enqueue(key)
+    })
+  }
+
+  const keysFor = (ev: WatchEvent, ctx: ControllerContext): string[] => {
+    attach(ctx)
+    const o = ev.object
+    if (ev.kind === 'Pod') {
+      const pod = o as unknown as Pod
+      const key = `${o.metadata.namespace}/${o.metadata.name}`
+      return ev.type === 'DELETED' || pod.spec?.nodeName || k.records.has(key) ? [key] : []
+    }
+    if (ev.kind === 'PersistentVolume') {
+      return [...k.records].filter(([, r]) => r.volumesReadyAt === undefined).map(([key]) => key)
+    }
+    const ns = o.metadata.namespace ?? ''
+    const out: string[] = []
+    for (const p of ctx.api.list('Pod', { namespace: ns })) {
+      if (p.spec?.nodeName && usesSource(p as Pod, ev.kind, o.metadata.name ?? '')) out.push(`${ns}/${p.metadata.name}`)
+    }
+    return out
+  }
+
+  const reconcile = (key: string, ctx: ControllerContext): void => {
+    attach(ctx)
+    const [ns, name] = splitKey(key)
+    const pod = ctx.api.get('Pod', ns, name) as PodObj | undefined
+    let rec = k.records.get(key)
+    if (!pod) {
+      // Gone from the API (removed by us, or force-deleted): the node forgets it.
+      if (rec) forgetPod(k, key, undefined)
+      return
+    }
+    if (rec && rec.uid !== pod.metadata.uid) {
+      forgetPod(k, key, undefined)
+      rec = undefined
+    }
+    const node = pod.spec?.nodeName
+    if (!node || !ctx.api.get('Node', '', node)) return
+    // A kubelet without its network cable does nothing; it catches up when it is back.
+    if (!deps.nodeHealth.isUp(node)) return
+    if (!rec) {
+      if (isTerminal(pod) && !pod.metadata.deletionTimestamp) return
+      const t = ctx.config.timings
+      rec = pod.status?.startTime
+        ? adoptRecord(ctx, pod, (r) => new PodSync(k, ctx, pod, r))
+        : newRecord(pod, ctx.now() + ctx.rngFor(`${pod.metadata.uid}/notice`).jitter(t.kubeletSyncMs, t.kubeletSyncMs * t.jitter))
+      k.records.set(key, rec)
+    }
+    const s = new PodSync(k, ctx, pod, rec)
+    if (rec.volumesReadyAt !== undefined && !s.deleting && rec.volumeSources !== kubeletVolumeSources(ctx.api, pod)) refreshKubeletVolumes(s)
+    syncPod(s, KUBELET_STAGES)
+  }
+
+  return {
+    name: 'kubelet',
+    watches: WATCHES,
+    keysFor,
+    reconcile,
+    initialKeys(ctx) {
+      attach(ctx)
+      return ctx.api
+        .list('Pod')
+        .filter((p) => p.spec?.nodeName)
+        .map((p) => `${p.metadata.namespace}/${p.metadata.name}`)
+    },
+  }
 }

@@ -1,0 +1,182 @@
+// The pod status the kubelet reports (kubelet_pods.go generateAPIPodStatus, getPhase,
+// convertToAPIContainerStatuses; status/generate.go for the conditions), built from what the kubelet
+// remembers. Conditions the kubelet owns come after the others, in its order: PodReadyToStartContainers,
+// Initialized, Ready, ContainersReady, PodScheduled. A condition keeps its lastTransitionTime until
+// its status changes.
+
+import type { ContainerStatus, PodCondition } from '../api/types'
+import type { ContainerState as ApiContainerState, PodStatus } from 'kubernetes-types/core/v1'
+import { rfc3339 } from '../core/time'
+import type { ContainerRecord, PodRecord, Terminated } from './model'
+import { containerSpec, restartPolicy, type PodObj } from './spec'
+
+const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
+
+function terminatedStatus(t: Terminated): NonNullable<ApiContainerState['terminated']> {
+  return {
+    containerID: `containerd://${t.containerId}`,
+    exitCode: t.exitCode,
+    finishedAt: rfc3339(t.finishedAt),
+    ...(t.message ? { message: t.message } : {}),
+    reason: t.reason,
+    startedAt: rfc3339(t.startedAt),
+  }
+}
+
+function stateOf(c: ContainerRecord): ApiContainerState {
+  switch (c.state.kind) {
+    case 'waiting':
+      return { waiting: { ...(c.state.message ? { message: c.state.message } : {}), reason: c.state.reason } }
+    case 'running':
+      return { running: { startedAt: rfc3339(c.state.startedAt) } }
+    case 'terminated':
+      return { terminated: terminatedStatus(c.state.term) }
+  }
+}
+
+function containerStatus(pod: PodObj, c: ContainerRecord): ContainerStatus {
+  const spec = containerSpec(pod, c)
+  const created = c.containerId !== undefined
+  const mounts = created
+    ? (spec?.volumeMounts ?? []).map((m) => ({
+        mountPath: m.mountPath,
+        name: m.name,
+        ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+      }))
+    : undefined
+  return {
+    ...(c.containerId ? { containerID: `containerd://${c.containerId}` } : {}),
+    image: c.image?.name ?? spec?.image ?? '',
+    imageID: c.image?.id ?? '',
+    lastState: c.lastTerminated ? { terminated: terminatedStatus(c.lastTerminated) } : {},
+    name: c.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    state: stateOf(c),
+    ...(mounts && mounts.length ? { volumeMounts: mounts } : {}),
+  } as ContainerStatus
+}
+
+function isDefaultWaiting(c: ContainerRecord): boolean {
+  return c.state.kind === 'waiting' && (c.state.reason === 'ContainerCreating' || c.state.reason === 'PodInitializing') && c.restartCount === 0 && !c.lastTerminated
+}
+
+/**
+ * The pod IP shows once the pod worker has been through its containers once: its status is taken
+ * before it creates the sandbox, so a pod that is still pulling its first image shows no IP.
+ */
+export function sandboxShown(pod: PodObj, rec: PodRecord): boolean {
+  if (!rec.sandbox) return false
+  if (pod.status?.podIP) return true
+  return rec.containers.some((c) => !isDefaultWaiting(c))
+}
+
+/** getPhase (kubelet_pods.go), for regular init containers and containers. */
+export function podPhase(pod: PodObj, rec: PodRecord): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
+  const policy = restartPolicy(pod)
+  let pendingInit = 0
+  let failedInit = 0
+  for (const c of rec.containers.filter((x) => x.init)) {
+    const s = c.state
+    if (s.kind === 'running') pendingInit++
+    else if (s.kind === 'terminated') {
+      if (s.term.exitCode !== 0) failedInit++
+    } else if (c.lastTerminated) {
+      if (c.lastTerminated.exitCode !== 0) failedInit++
+    } else pendingInit++
+  }
+  let running = 0
+  let waiting = 0
+  let stopped = 0
+  let succeeded = 0
+  for (const c of rec.containers.filter((x) => !x.init)) {
+    const s = c.state
+    if (s.kind === 'running') running++
+    else if (s.kind === 'terminated') {
+      stopped++
+      if (s.term.exitCode === 0) succeeded++
+    } else if (c.lastTerminated) stopped++
+    else waiting++
+  }
+  if (failedInit > 0 && policy === 'Never') return 'Failed'
+  if (pendingInit > 0 || waiting > 0) return 'Pending'
+  if (running > 0) return 'Running'
+  if (stopped > 0) {
+    if (policy === 'Always') return 'Running'
+    if (stopped === succeeded) return 'Succeeded'
+    if (policy === 'Never') return 'Failed'
+    return 'Running'
+  }
+  return 'Pending'
+}
+
+function list(names: string[]): string {
+  return `[${names.join(' ')}]`
+}
+
+function kubeletConditions(pod: PodObj, rec: PodRecord, phase: string): Omit<PodCondition, 'lastTransitionTime' | 'lastProbeTime'>[] {
+  const inits = rec.containers.filter((c) => c.init)
+  const regular = rec.containers.filter((c) => !c.init)
+  const anyStarted = regular.some((c) => c.state.kind !== 'waiting' || c.lastTerminated)
+  const incomplete = inits.filter((c) => !c.ready).map((c) => c.name)
+  const initialized =
+    phase === 'Succeeded' || anyStarted || incomplete.length === 0
+      ? { type: 'Initialized', status: 'True', ...(phase === 'Succeeded' && inits.length ? { reason: 'PodCompleted' } : {}) }
+      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: ${list(incomplete)}` }
+  let ready: Omit<PodCondition, 'lastTransitionTime' | 'lastProbeTime'>
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    ready = { type: 'ContainersReady', status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' }
+  } else {
+    const unready = regular.filter((c) => !c.ready).map((c) => c.name)
+    ready = unready.length
+      ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: ${list(unready)}` }
+      : { type: 'ContainersReady', status: 'True' }
+  }
+  return [
+    { type: 'PodReadyToStartContainers', status: sandboxShown(pod, rec) ? 'True' : 'False' },
+    initialized,
+    { ...ready, type: 'Ready' },
+    ready,
+    { type: 'PodScheduled', status: 'True' },
+  ]
+}
+
+/** The whole status the kubelet would write now. */
+export function buildPodStatus(pod: PodObj, rec: PodRecord, hostIP: string, now: number): PodStatus {
+  const old = pod.status ?? {}
+  const phase = podPhase(pod, rec)
+  const previous = new Map((old.conditions ?? []).map((c) => [c.type, c]))
+  const conditions: PodCondition[] = (old.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type))
+  for (const c of kubeletConditions(pod, rec, phase)) {
+    const before = previous.get(c.type)
+    if (c.type === 'PodScheduled' && before?.status === 'True') {
+      conditions.push(before)
+      continue
+    }
+    const keep = before && before.status === c.status
+    conditions.push({
+      lastProbeTime: null,
+      lastTransitionTime: keep ? before.lastTransitionTime : rfc3339(now),
+      ...c,
+    } as unknown as PodCondition)
+  }
+  const shown = sandboxShown(pod, rec)
+  const ip = shown ? (rec.sandbox?.ip ?? old.podIP) : undefined
+  const byName = (a: ContainerRecord, b: ContainerRecord) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  const inits = rec.containers.filter((c) => c.init)
+  return {
+    conditions,
+    containerStatuses: rec.containers
+      .filter((c) => !c.init)
+      .sort(byName)
+      .map((c) => containerStatus(pod, c)),
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(pod, c)) } : {}),
+    phase,
+    ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+    ...(old.qosClass ? { qosClass: old.qosClass } : {}),
+    ...(rec.startTime !== undefined ? { startTime: rfc3339(rec.startTime) } : {}),
+  } as PodStatus
+}

@@ -1,0 +1,160 @@
+// One pass of the kubelet over one pod (its pod worker's sync): run every stage of the table that is
+// due now, one at a time and in table order, write the status once, and leave one keyed timer for
+// the next due stage. Background when every stage still pending is one whose running cannot change
+// anything `settle()` waits for (periodic probes with a stable result, back-off waits).
+
+import type { ControllerContext } from '../controllers/runtime'
+import type { ControllerDeps } from '../controllers/deps'
+import type { Container, Node } from '../api/types'
+import type { ObjectReference } from '../controllers/event-types'
+import { deepEqual } from '../core/json'
+import { isApiError } from '../api/errors'
+import type { ContainerRecord, PodRecord } from './model'
+import { buildPodStatus } from './pod-status'
+import { containerSpec, fieldPath, type PodObj } from './spec'
+import type { NodePullQueues } from './image-pull'
+import { gatewayIP } from './ip-alloc'
+import type { ContainerRuntime } from './runtime'
+
+/** What the kubelet keeps between syncs, for every node it runs on. */
+export interface KubeletState {
+  deps: ControllerDeps
+  /** By pod key (namespace/name). */
+  records: Map<string, PodRecord>
+  pulls: NodePullQueues
+}
+
+export type EventType = 'Normal' | 'Warning'
+
+export class PodSync {
+  readonly now: number
+  readonly node: Node | undefined
+  readonly hostIP: string
+  readonly gateway: string
+
+  constructor(
+    readonly k: KubeletState,
+    readonly ctx: ControllerContext,
+    public pod: PodObj,
+    readonly rec: PodRecord,
+  ) {
+    this.now = ctx.now()
+    this.node = ctx.api.get('Node', '', rec.node)
+    this.hostIP = this.node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? ''
+    this.gateway = gatewayIP(this.node?.spec?.podCIDR ?? '') ?? ''
+  }
+
+  get key(): string {
+    return `${this.rec.namespace}/${this.rec.name}`
+  }
+
+  get runtime(): ContainerRuntime {
+    return this.k.deps.runtime
+  }
+
+  get deleting(): boolean {
+    return !!this.pod.metadata.deletionTimestamp
+  }
+
+  spec(c: ContainerRecord): Container | undefined {
+    return containerSpec(this.pod, c)
+  }
+
+  /** A timing from config.timings, jittered by a stream keyed by pod and stage (re-derivable). */
+  delay(stage: string, baseMs: number): number {
+    const t = this.ctx.config.timings
+    return this.ctx.rngFor(`${this.rec.uid}/${stage}`).jitter(baseMs, baseMs * t.jitter)
+  }
+
+  podEvent(type: EventType, reason: string, message: string): void {
+    this.ctx.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.rec.node })
+  }
+
+  containerEvent(c: ContainerRecord, type: EventType, reason: string, message: string): void {
+    const ref: ObjectReference = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      name: this.rec.name,
+      namespace: this.rec.namespace,
+      uid: this.rec.uid,
+      resourceVersion: this.pod.metadata.resourceVersion,
+      fieldPath: fieldPath(c),
+    }
+    this.ctx.events.record(ref, type, reason, message, { component: 'kubelet', host: this.rec.node })
+  }
+
+  /** Writes the status the kubelet would report now, if it differs from the stored one. */
+  flushStatus(): void {
+    if (this.rec.removed) return
+    const status = buildPodStatus(this.pod, this.rec, this.hostIP, this.now)
+    if (deepEqual(status, this.pod.status)) return
+    try {
+      this.pod = this.ctx.api.updateStatus({ ...this.pod, status }, { actor: 'kubelet' }) as PodObj
+    } catch (e) {
+      // The pod went away under us (force-deleted): nothing to report any more.
+      if (isApiError(e, 'NotFound') || isApiError(e, 'Conflict')) return
+      throw e
+    }
+  }
+}
+
+/** A stage of the pod's life, kwok-style: when it applies, when its step is due, what the step does. */
+export interface Stage<T> {
+  readonly name: string
+  when(s: PodSync, t: T): boolean
+  /** When the step is due; undefined when it waits for something outside (a watch event). */
+  due(s: PodSync, t: T): number | undefined
+  /** Nothing settle() should wait for (a back-off wait, a probe with a stable result). */
+  background?(s: PodSync, t: T): boolean
+  run(s: PodSync, t: T): void
+}
+
+export interface StageTable {
+  pod: readonly Stage<void>[]
+  container: readonly Stage<ContainerRecord>[]
+}
+
+interface Pending {
+  run: () => void
+  due: number
+  background: boolean
+  name: string
+}
+
+function pending(s: PodSync, table: StageTable): Pending[] {
+  const out: Pending[] = []
+  for (const st of table.pod) {
+    if (!st.when(s, undefined)) continue
+    const due = st.due(s, undefined)
+    if (due === undefined) continue
+    out.push({ run: () => st.run(s, undefined), due, background: st.background?.(s, undefined) ?? false, name: st.name })
+  }
+  for (const c of s.rec.containers) {
+    for (const st of table.container) {
+      if (!st.when(s, c)) continue
+      const due = st.due(s, c)
+      if (due === undefined) continue
+      out.push({ run: () => st.run(s, c), due, background: st.background?.(s, c) ?? false, name: `${st.name}:${c.name}` })
+    }
+  }
+  return out
+}
+
+/** A pod worker that never stops at one instant is a bug in the stage table. */
+const MAX_STEPS_PER_SYNC = 500
+
+export function syncPod(s: PodSync, table: StageTable): void {
+  let steps = 0
+  for (;;) {
+    const next = pending(s, table).find((p) => p.due <= s.now)
+    if (!next) break
+    if (++steps > MAX_STEPS_PER_SYNC) throw new Error(`kubelet: pod ${s.key} did not settle at t=${s.now} (stuck in ${next.name})`)
+    next.run()
+    if (s.rec.removed) return
+  }
+  s.flushStatus()
+  const later = pending(s, table)
+  if (later.length === 0) return
+  const at = Math.min(...later.map((p) => p.due))
+  s.ctx.requeueAfter(s.key, Math.max(1, at - s.now), { background: later.every((p) => p.background) })
+}
