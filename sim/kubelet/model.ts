@@ -43,7 +43,7 @@ export interface PullJob {
 
 /** Stopping a container: Killing event at `startedAt`, preStop until `sigtermAt`, exit at `exitAt`. */
 export interface KillPlan {
-  reason: 'delete' | 'liveness' | 'startup'
+  reason: 'delete' | 'liveness' | 'startup' | 'changed'
   startedAt: number
   sigtermAt: number
   exitAt: number
@@ -96,7 +96,11 @@ export interface ContainerRecord {
   /** When the last error or exit was reported; the pod worker re-syncs shortly after. */
   errorAt?: number
   pullBackoff?: BackoffEntry
+  /** The image the pull back-off (and any image error) is about: the kubelet keys it by pod and image. */
+  failedImage?: string
   crashBackoff?: BackoffEntry
+  /** The image the spec named when the current container was created (a change restarts it). */
+  specImage?: string
   /** Pull attempts so far (keys the timing of each). */
   pulls: number
   probes: Partial<Record<ProbeType, ProbeWorker>>

@@ -7,10 +7,10 @@
 //   → probes / exit / kill → restart or CrashLoopBackOff] ; deletion: terminate → remove
 
 import type { ContainerRecord } from './model'
-import type { Stage, StageTable } from './sync'
+import type { PodSync, Stage, StageTable } from './sync'
 import { notice, setUpVolumes, volumesBlocked, volumesDue, createSandbox } from './pod-setup'
 import { createAndStart, pullDone, showPullBackOff, startAttempt, SYNC_RETRY_MS, turnAt } from './start'
-import { allStopped, beginTermination, exitDue, isTerminal, killDone, processExited, removePod, restartOrBackOff, RESYNC_MS, sendSigterm, wantsRestart } from './stop'
+import { allStopped, beginTermination, definitionChanged, exitDue, isTerminal, killDone, processExited, removePod, restartOrBackOff, RESYNC_MS, sendSigterm, startKill, wantsRestart } from './stop'
 import { probeBackground, probeDue, probeStep, probeWhen } from './probe-step'
 import { isInBackOffSinceUpdate } from './backoff'
 
@@ -19,6 +19,12 @@ const isDefaultWaiting = (c: ContainerRecord) =>
 
 /** Waiting for a retry that only an outside change (or time) can make succeed. */
 const isRetryWait = (c: ContainerRecord) => c.state.kind === 'waiting' && !isDefaultWaiting(c)
+
+/** An image error about an image the spec no longer names: the next sync tries the new one at once. */
+const imageChanged = (s: PodSync, c: ContainerRecord) => c.failedImage !== undefined && c.state.kind === 'waiting' && isImageError(c) && s.spec(c)?.image !== c.failedImage
+
+const isImageError = (c: ContainerRecord) =>
+  c.state.kind === 'waiting' && ['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull'].includes(c.state.reason)
 
 /** A process exit further away than this does not hold settle() (a `sleep 3600` pod is settled). */
 const FAR_EXIT_MS = 60_000
@@ -64,8 +70,8 @@ const containerStages: Stage<ContainerRecord>[] = [
     name: 'attempt',
     when: (s, c) =>
       alive(s) && !c.pull && c.imageReadyAt === undefined && (c.attemptAt !== undefined || (c.attemptedAt === undefined && isDefaultWaiting(c))),
-    due: (s, c) => c.attemptAt ?? turnAt(s, c),
-    background: (_s, c) => c.attemptAt !== undefined && isRetryWait(c),
+    due: (s, c) => (imageChanged(s, c) ? s.now : (c.attemptAt ?? turnAt(s, c))),
+    background: (s, c) => c.attemptAt !== undefined && isRetryWait(c) && !imageChanged(s, c),
     run: (s, c) => startAttempt(s, c),
   },
   {
@@ -76,7 +82,7 @@ const containerStages: Stage<ContainerRecord>[] = [
   },
   {
     name: 'pull-backoff',
-    when: (s, c) => alive(s) && !c.pull && c.attemptAt === undefined && c.state.kind === 'waiting' && c.state.reason === 'ErrImagePull',
+    when: (s, c) => alive(s) && !c.pull && c.attemptAt === undefined && c.state.kind === 'waiting' && c.state.reason === 'ErrImagePull' && !imageChanged(s, c),
     due: (_s, c) => (c.errorAt ?? 0) + RESYNC_MS,
     run: (s, c) => {
       if (isInBackOffSinceUpdate(c.pullBackoff, s.now)) showPullBackOff(s, c)
@@ -105,6 +111,12 @@ const containerStages: Stage<ContainerRecord>[] = [
       run: (s, c) => probeStep(s, c, type),
     }),
   ),
+  {
+    name: 'definition-changed',
+    when: (s, c) => alive(s) && definitionChanged(s, c),
+    due: (s) => s.now,
+    run: (s, c) => startKill(s, c, 'changed', `Container ${c.name} definition changed, will be restarted`),
+  },
   {
     name: 'sigterm',
     when: (_s, c) => !!c.kill && !c.kill.sigtermSent,

@@ -17,6 +17,7 @@ import type { PodSync } from './sync'
 export const SYNC_RETRY_MS = 10_000
 
 function failed(s: PodSync, c: ContainerRecord, reason: 'InvalidImageName' | 'ErrImageNeverPull' | 'CreateContainerConfigError', message: string): void {
+  if (reason !== 'CreateContainerConfigError') c.failedImage = s.spec(c)?.image
   // The sync error's text: the config error itself, or the image error's name (ErrInvalidImageName...).
   s.containerEvent(c, 'Warning', 'Failed', `Error: ${reason === 'CreateContainerConfigError' ? message : reason}`)
   c.state = { kind: 'waiting', reason, message }
@@ -86,6 +87,7 @@ export function startAttempt(s: PodSync, c: ContainerRecord): void {
     c.imageReadyAt = s.now
     return
   }
+  if (c.failedImage !== image) c.pullBackoff = undefined
   if (isInBackOffSinceUpdate(c.pullBackoff, s.now)) {
     showPullBackOff(s, c)
     return
@@ -130,7 +132,8 @@ export function pullDone(s: PodSync, c: ContainerRecord): void {
   const message = job.result.message
   s.containerEvent(c, 'Warning', 'Failed', `Failed to pull image "${job.image}": ${pullErrorForEvent(message)}`)
   s.containerEvent(c, 'Warning', 'Failed', `Error: ${job.result.reason}`)
-  c.pullBackoff = nextBackoff(c.pullBackoff, s.now, s.now)
+  c.pullBackoff = nextBackoff(c.failedImage === job.image ? c.pullBackoff : undefined, s.now, s.now)
+  c.failedImage = job.image
   c.state = { kind: 'waiting', reason: job.result.reason, message }
   c.errorAt = s.now
   c.attemptedAt ??= s.now
@@ -168,6 +171,7 @@ export function createAndStart(s: PodSync, c: ContainerRecord): void {
   c.containerId = id
   c.restartCount = restartCount
   c.image = { name: img.ref.normalized, id: imageIdOf(img) }
+  c.specImage = spec.image
   s.containerEvent(c, 'Normal', 'Created', `Created container: ${c.name}`)
   const plan = s.runtime.startContainer(rc, s.now)
   c.attemptedAt ??= s.now

@@ -70,9 +70,9 @@ export function startKill(s: PodSync, c: ContainerRecord, reason: KillPlan['reas
   if (c.state.kind !== 'running' || c.kill) return
   const spec = s.spec(c)
   let grace = reason === 'delete' ? (s.pod.metadata.deletionGracePeriodSeconds ?? podGraceSeconds(s.pod)) : podGraceSeconds(s.pod)
-  if (reason !== 'delete' && spec) {
+  if ((reason === 'liveness' || reason === 'startup') && spec) {
     // A probe-level terminationGracePeriodSeconds overrides the pod's for probe-triggered kills.
-    const probe = probeOf(spec, reason === 'liveness' ? 'liveness' : 'startup')
+    const probe = probeOf(spec, reason)
     if (probe?.terminationGracePeriodSeconds !== undefined) grace = probe.terminationGracePeriodSeconds
   }
   s.containerEvent(c, 'Normal', 'Killing', message)
@@ -89,7 +89,15 @@ export function sendSigterm(s: PodSync, c: ContainerRecord): void {
 }
 
 export function killDone(s: PodSync, c: ContainerRecord): void {
+  const reason = c.kill?.reason
   terminate(s, c, c.kill?.exitCode ?? 137)
+  // A container whose definition changed is started again at once, whatever the restart policy.
+  if (reason === 'changed' && !s.deleting) c.attemptAt = s.now
+}
+
+/** The pod's spec now names another image than the running container was made from. */
+export function definitionChanged(s: PodSync, c: ContainerRecord): boolean {
+  return c.state.kind === 'running' && !c.kill && c.specImage !== undefined && s.spec(c)?.image !== c.specImage
 }
 
 /** The ended container's last run (the one a restart is measured from). */

@@ -1,6 +1,9 @@
 // A tiny image registry for the kubelet's tests, standing in for sim/images (which has the real
 // references, digests and behaviours). Same interface: ImageRegistry and ImageBehavior.
 
+import type { ContainerStatus, KubeObject, Pod } from '../api/types'
+import type { Simulation, SimulationOptions } from '../simulation'
+import { testSim } from '../testing/harness'
 import type { ContainerEnv, ImageBehavior, ImageRef, ImageRegistry, KnownImage, ProcessPlan, ProcessSpec, PullResult } from '../images/types'
 
 export function parseRef(raw: string): ImageRef | undefined {
@@ -144,4 +147,82 @@ export function testRegistry(): ImageRegistry {
     'docker.io/library/busybox:1.36': { sizeBytes: 2_155_374, behavior: busyboxBehavior() },
     'docker.io/library/busybox:latest': { sizeBytes: 2_155_374, behavior: busyboxBehavior() },
   })
+}
+
+// ---------------------------------------------------------------- scenario helpers
+
+
+/**
+ * kubectl's READY and STATUS cells for a pod (printers.go printPod, as the reference spec §6.1
+ * describes it), enough to assert the journey `Pending → ContainerCreating → Running`.
+ */
+export function podRow(pod: Pod): string {
+  const cs = pod.status?.containerStatuses ?? []
+  const total = pod.spec?.containers?.length ?? 0
+  let reason: string = pod.status?.reason || pod.status?.phase || ''
+  let initializing = false
+  const inits = pod.status?.initContainerStatuses ?? []
+  inits.forEach((c: ContainerStatus, i: number) => {
+    if (initializing) return
+    const t = c.state?.terminated
+    if (t && t.exitCode === 0) return
+    if (t) reason = t.reason ? `Init:${t.reason}` : `Init:ExitCode:${t.exitCode}`
+    else if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') reason = `Init:${c.state.waiting.reason}`
+    else reason = `Init:${i}/${pod.spec?.initContainers?.length ?? 0}`
+    initializing = true
+  })
+  let ready = 0
+  let restarts = 0
+  let hasRunning = false
+  if (!initializing) {
+    for (let i = cs.length - 1; i >= 0; i--) {
+      const c = cs[i]
+      restarts += c.restartCount
+      if (c.state?.waiting?.reason) reason = c.state.waiting.reason
+      else if (c.state?.terminated?.reason) reason = c.state.terminated.reason
+      else if (c.state?.terminated) reason = `ExitCode:${c.state.terminated.exitCode}`
+      else if (c.ready && c.state?.running) {
+        hasRunning = true
+        ready++
+      } else if (c.state?.running) hasRunning = true
+    }
+    if (reason === 'Completed' && hasRunning) reason = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady'
+  }
+  if (pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') reason = 'Terminating'
+  return `${ready}/${total} ${reason} ${restarts}`
+}
+
+/** Every distinct row a `kubectl get pod -w` would print for one pod, as `READY STATUS RESTARTS`. */
+export function watchRows(sim: Simulation, name: string): { rows: string[]; timed: { at: number; row: string }[] } {
+  const rows: string[] = []
+  const timed: { at: number; row: string }[] = []
+  const t0 = sim.now()
+  sim.api.watch((ev) => {
+    const p = ev.object as unknown as Pod
+    if (p.metadata?.name !== name) return
+    const row = ev.type === 'DELETED' ? 'gone' : podRow(p)
+    if (rows[rows.length - 1] === row) return
+    rows.push(row)
+    timed.push({ at: sim.now() - t0, row })
+  }, ['Pod'])
+  return { rows, timed }
+}
+
+/** The kubelet's events about a pod, oldest first: `Reason: message`. */
+export function kubeletEvents(sim: Simulation, pod: string, namespace = 'default'): { reason: string; message: string; type: string; count: number; fieldPath?: string; source: unknown }[] {
+  return sim.api
+    .list('Event', { namespace })
+    .filter((e) => e.involvedObject?.name === pod && e.source?.component === 'kubelet')
+    .map((e) => ({ reason: e.reason ?? '', message: e.message ?? '', type: e.type ?? '', count: e.count ?? 1, fieldPath: e.involvedObject?.fieldPath, source: e.source }))
+}
+
+export function podManifest(name: string, spec: Record<string, unknown>, meta: Record<string, unknown> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', ...meta }, spec: { nodeName: 'k8s-node1', ...spec } } as KubeObject
+}
+
+/** The default cluster without its system pods, with this registry on every node. */
+export function kubeletSim(opts: SimulationOptions = {}): Simulation {
+  const sim = testSim({ systemPods: false, ...opts })
+  sim.runtime.images = testRegistry()
+  return sim
 }
