@@ -100,7 +100,8 @@ export function formatQuantity(q: Quantity): string {
       format = 'DecimalSI'
     }
   }
-  let [amount, times] = removeFactors(q.unscaled, 10n)
+  const [stripped, times] = removeFactors(q.unscaled, 10n)
+  let amount = stripped
   let exponent = q.exp + times
   while (((exponent % 3) + 3) % 3 !== 0) {
     amount *= 10n

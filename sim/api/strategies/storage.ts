@@ -1,17 +1,18 @@
 // Storage kinds at the API server: the defaults (pkg/apis/core/v1/defaults.go, pkg/apis/storage/v1/
-// defaults.go), create-time status (pkg/registry/core/persistentvolume[claim]/strategy.go) and the
-// two admission plugins every kubeadm cluster runs for them:
+// defaults.go), create-time status (pkg/registry/core/persistentvolume[claim]/strategy.go),
+// validation, and the admission plugins every kubeadm cluster runs for them:
 //  - DefaultStorageClass: a claim that names no class gets the default one;
-//  - StorageObjectInUseProtection: claims and volumes get their protection finalizers.
+//  - StorageObjectInUseProtection: claims and volumes get their protection finalizers;
+//  - PersistentVolumeClaimResize: a claim may only grow if bound and its class allows expansion.
 
-import type { KindStrategy, StrategyContext } from '../strategy'
-import type { KubeObject, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../types'
+import type { KindStrategy } from '../strategy'
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../types'
 import { rfc3339 } from '../../core/time'
-
-const PVC_PROTECTION = 'kubernetes.io/pvc-protection'
-const PV_PROTECTION = 'kubernetes.io/pv-protection'
-const ANN_BETA_CLASS = 'volume.beta.kubernetes.io/storage-class'
-const ANN_DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class'
+import { defaultPV, defaultPVC, defaultStorageClass } from '../defaults/core'
+import { validatePV, validatePVC, validatePVCUpdate, validatePVUpdate, validateStorageClass, validateStorageClassUpdate } from '../validation/storage'
+import { validateObjectMetaUpdate } from '../validation/meta'
+import { addFinalizer, admitClaimResize, admitDefaultStorageClass, PV_PROTECTION, PVC_PROTECTION } from './admission/storage'
+import { decoding, isUpdate } from './common'
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] }
 
@@ -32,63 +33,70 @@ const PVC_SPEC_ORDER = ['accessModes', 'selector', 'resources', 'volumeName', 's
 const PV_SPEC_LEAD = ['capacity']
 const PV_SPEC_TAIL = ['accessModes', 'claimRef', 'persistentVolumeReclaimPolicy', 'storageClassName', 'mountOptions', 'volumeMode', 'nodeAffinity', 'volumeAttributesClassName']
 
-function addFinalizer(obj: KubeObject, finalizer: string): void {
-  const have = obj.metadata.finalizers ?? []
-  if (!have.includes(finalizer)) obj.metadata.finalizers = [...have, finalizer]
-}
-
 export const persistentVolumeClaimStrategy: KindStrategy = {
   defaults(obj) {
     const pvc = obj as Mutable<PersistentVolumeClaim>
     if (!pvc.spec) return
-    pvc.spec = ordered({ ...pvc.spec, volumeMode: pvc.spec.volumeMode || 'Filesystem' }, PVC_SPEC_ORDER, [])
+    decoding('PersistentVolumeClaim', () => defaultPVC(pvc))
+    pvc.spec = ordered(pvc.spec, PVC_SPEC_ORDER, [])
   },
   prepareForCreate(obj, ctx) {
     const pvc = obj as Mutable<PersistentVolumeClaim>
+    admitDefaultStorageClass(pvc, ctx)
+    if (pvc.spec) pvc.spec = ordered(pvc.spec, PVC_SPEC_ORDER, [])
+    addFinalizer(obj.metadata, PVC_PROTECTION)
     // A new claim starts Pending; status the client wrote is dropped.
     pvc.status = { phase: 'Pending' }
-    // DefaultStorageClass admission: only when storageClassName is absent (nil), not when it is "".
-    if (pvc.spec && pvc.spec.storageClassName == null && pvc.metadata?.annotations?.[ANN_BETA_CLASS] === undefined) {
-      const def = newestDefaultClass(ctx)
-      if (def) pvc.spec = ordered({ ...pvc.spec, storageClassName: def }, PVC_SPEC_ORDER, [])
-    }
-    addFinalizer(obj, PVC_PROTECTION)
   },
+  validate(obj, ctx) {
+    return isUpdate('PersistentVolumeClaim', obj, ctx) ? [] : validatePVC(obj as PersistentVolumeClaim)
+  },
+  validateUpdate(obj, old, ctx) {
+    const errs = validatePVCUpdate(obj as PersistentVolumeClaim, old as PersistentVolumeClaim)
+    // Validating admission runs only once the object itself is valid.
+    if (!errs.length) admitClaimResize(obj as PersistentVolumeClaim, old as PersistentVolumeClaim, ctx)
+    return errs
+  },
+  validateStatusUpdate(obj, old) {
+    return validateObjectMetaUpdate(obj.metadata, old.metadata)
+  },
+  defaultPropagation: 'Background',
 }
 
 export const persistentVolumeStrategy: KindStrategy = {
   defaults(obj) {
     const pv = obj as Mutable<PersistentVolume>
     if (!pv.spec) return
-    const spec = { ...pv.spec }
     // The default policy of a PV made by hand is Retain; provisioners copy the class's policy.
-    if (!spec.persistentVolumeReclaimPolicy) spec.persistentVolumeReclaimPolicy = 'Retain'
-    if (!spec.volumeMode) spec.volumeMode = 'Filesystem'
-    pv.spec = ordered(spec, PV_SPEC_LEAD, PV_SPEC_TAIL)
+    decoding('PersistentVolume', () => defaultPV(pv))
+    pv.spec = ordered(pv.spec, PV_SPEC_LEAD, PV_SPEC_TAIL)
   },
   prepareForCreate(obj, ctx) {
     const pv = obj as Mutable<PersistentVolume>
     pv.status = { phase: 'Pending', lastPhaseTransitionTime: rfc3339(ctx.now) }
-    addFinalizer(obj, PV_PROTECTION)
+    addFinalizer(obj.metadata, PV_PROTECTION)
   },
+  validate(obj, ctx) {
+    return isUpdate('PersistentVolume', obj, ctx) ? [] : validatePV(obj as PersistentVolume)
+  },
+  validateUpdate(obj, old) {
+    return validatePVUpdate(obj as PersistentVolume, old as PersistentVolume)
+  },
+  validateStatusUpdate(obj, old) {
+    return validateObjectMetaUpdate(obj.metadata, old.metadata)
+  },
+  defaultPropagation: 'Background',
 }
 
 export const storageClassStrategy: KindStrategy = {
   defaults(obj) {
-    const sc = obj as Mutable<StorageClass>
-    if (!sc.reclaimPolicy) sc.reclaimPolicy = 'Delete'
-    if (!sc.volumeBindingMode) sc.volumeBindingMode = 'Immediate'
+    defaultStorageClass(obj as StorageClass)
   },
-}
-
-/** util.GetDefaultClass: of several default classes the newest wins, then the first by name. */
-function newestDefaultClass(ctx: StrategyContext): string | undefined {
-  const defaults = ctx.list('StorageClass').filter((c) => c.metadata.annotations?.[ANN_DEFAULT_CLASS] === 'true')
-  defaults.sort((a, b) => {
-    const ta = a.metadata.creationTimestamp ?? ''
-    const tb = b.metadata.creationTimestamp ?? ''
-    if (ta !== tb) return ta > tb ? -1 : 1
-    return a.metadata.name! < b.metadata.name! ? -1 : 1
-  })
-  return defaults[0]?.metadata.name
+  validate(obj, ctx) {
+    return isUpdate('StorageClass', obj, ctx) ? [] : validateStorageClass(obj as StorageClass)
+  },
+  validateUpdate(obj, old) {
+    return validateStorageClassUpdate(obj as StorageClass, old as StorageClass)
+  },
+  defaultPropagation: 'Background',
 }
