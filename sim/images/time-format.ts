@@ -69,3 +69,15 @@ export function strftime(format: string, ms: number): string {
   }
   return format.replace(/%(.)/g, (m, k: string) => map[k] ?? m)
 }
+
+/** Redis log time: `16 Jul 2024 10:27:02.000`. */
+export function redisTime(ms: number): string {
+  const c = toCivil(ms)
+  return `${pad(c.day)} ${MONTHS[c.month - 1]} ${c.year} ${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms, 3)}`
+}
+
+/** Apache error log time: `Tue Jul 16 10:27:02.000000 2024`. */
+export function apacheErrorTime(ms: number): string {
+  const c = toCivil(ms)
+  return `${DAYS[c.weekday]} ${MONTHS[c.month - 1]} ${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms * 1000, 6)} ${c.year}`
+}
