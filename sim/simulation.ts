@@ -88,8 +88,6 @@ export class Simulation {
   boot(): this {
     bootstrapCluster(this.api, this.config)
     this.controllers.start()
-    // The cluster comes up when it is created, not when the student arrives.
-    this.controllers.drain()
     this.clock.advanceTo(this.config.epoch, () => this.controllers.drain())
     this.drain()
     this.notify()
