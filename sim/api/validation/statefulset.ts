@@ -56,7 +56,12 @@ export function validateStatefulSetSpec(sts: StatefulSet, opts: StatefulSetValid
       break
     case 'OnDelete':
       if (us?.rollingUpdate) {
-        errs.push(fieldError.invalid('spec.updateStrategy.rollingUpdate', new GoValue(goPointer('apps.RollingUpdateStatefulSetStrategy', us.rollingUpdate)), "only allowed for updateStrategy 'RollingUpdate'"))
+        // The bad value is a pointer, which field errors print dereferenced.
+        const ru = us.rollingUpdate
+        const partition = ru.partition === undefined || ru.partition === null ? goNilPointer('int32') : goPointer('int32', ru.partition)
+        const mu = ru.maxUnavailable === undefined || ru.maxUnavailable === null ? goNilPointer('intstr.IntOrString') : goPointer('intstr.IntOrString', ru.maxUnavailable)
+        const value = new GoValue(`apps.RollingUpdateStatefulSetStrategy{Partition:${partition}, MaxUnavailable:${mu}}`)
+        errs.push(fieldError.invalid('spec.updateStrategy.rollingUpdate', value, "only allowed for updateStrategy 'RollingUpdate'"))
       }
       break
     case 'RollingUpdate': {
