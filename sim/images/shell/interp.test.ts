@@ -35,6 +35,12 @@ describe('sh -c scripts', () => {
     expect(r.stdout).toBe("a\nb\ncat: can't open '/missing': No such file or directory\n")
   })
 
+  it('sends stderr into the file with > file 2>&1', () => {
+    const { r, c } = run('cat /missing > /tmp/out 2>&1; echo done')
+    expect(r.stdout).toBe('done\n')
+    expect(c.fs.readFile('/tmp/out')).toBe("cat: can't open '/missing': No such file or directory\n")
+  })
+
   it('reports a syntax error the busybox way', () => {
     expect(run('if true; then').r).toMatchObject({ exitCode: 2, stderr: 'sh: syntax error: unexpected end of file (expecting "fi")\n' })
   })

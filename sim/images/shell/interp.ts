@@ -2,10 +2,10 @@
 // programs the image has. Time is virtual: `sleep` adds to the script's clock; a command that never
 // ends (a daemon, `sleep infinity`, `while true`) makes the whole script a running process.
 
-import { dirname, FsError, normalizePath } from '../../storage/memfs'
 import { builtins, type Builtin } from './builtins'
+import { applyRedirections } from './redirect'
 import { expandFields, expandString, ExpansionError, type ExpandContext } from './expand'
-import { isSingleCommand, parseScript, ShellSyntaxError, type Node, type Redir } from './parse'
+import { isSingleCommand, parseScript, ShellSyntaxError, type Node } from './parse'
 import { resolveCommand } from './resolve'
 import type { Proc, RunResult, Serve, Sigterm } from './types'
 
@@ -21,7 +21,7 @@ export class LoopControl {
   constructor(readonly kind: 'break' | 'continue', public levels: number) {}
 }
 
-interface Sink {
+export interface Sink {
   out(text: string): void
   err(text: string): void
 }
@@ -274,7 +274,7 @@ export class Shell {
       if (!node.redirs.length) return
     }
     if (this.xtrace) this.sink.err(`+ ${argv.join(' ')}\n`)
-    const undo = this.redirect(node.redirs)
+    const undo = applyRedirections(this, node.redirs)
     if (!undo) {
       this.status = this.p.image.shell.kind === 'dash' ? 2 : 1
       return
@@ -334,82 +334,6 @@ export class Shell {
     if (exec) throw new Stop(r.status, undefined, r.sigterm)
   }
 
-  /** Applies redirections; returns a function that undoes them, or undefined after an error. */
-  private redirect(redirs: Redir[]): (() => void) | undefined {
-    if (!redirs.length) return () => {}
-    const savedSink = this.sink
-    const savedStdin = this.stdin
-    const savedOpen = this.stdinOpen
-    const files: { path: string; text: string; append: boolean }[] = []
-    const sink: Sink = { ...this.sink }
-    for (const r of redirs) {
-      const target = expandString(r.target, this.ctx)
-      if (r.op === '>&') {
-        const to = target === '2' ? savedSink.err : target === '1' ? savedSink.out : undefined
-        if (to && r.fd !== 0) sink[r.fd === 2 ? 'err' : 'out'] = to
-        continue
-      }
-      if (r.op === '<') {
-        const path = normalizePath(target, this.cwd)
-        try {
-          this.stdin = target === '/dev/null' ? '' : this.p.env.fs.readFile(path)
-          this.stdinOpen = false
-        } catch {
-          savedSink.err(this.diag(this.openError(target)))
-          return undefined
-        }
-        continue
-      }
-      const fds: ('out' | 'err')[] = r.fd === 'both' ? ['out', 'err'] : [r.fd === 2 ? 'err' : 'out']
-      let write: (t: string) => void
-      if (target === '/dev/null') write = () => {}
-      else if (target === '/dev/stdout') write = savedSink.out
-      else if (target === '/dev/stderr') write = savedSink.err
-      else {
-        const path = normalizePath(target, this.cwd)
-        const file = { path, text: '', append: r.op === '>>' }
-        const problem = this.createError(path, file.append)
-        if (problem) {
-          savedSink.err(this.diag(problem.replace('%s', target)))
-          return undefined
-        }
-        files.push(file)
-        write = (t) => (file.text += t)
-      }
-      for (const fd of fds) sink[fd] = write
-    }
-    this.sink = sink
-    return () => {
-      this.sink = savedSink
-      this.stdin = savedStdin
-      this.stdinOpen = savedOpen
-      for (const f of files) if (f.text) this.p.env.fs.writeFile(f.path, f.text, { append: true })
-    }
-  }
-
-  private openError(target: string): string {
-    const k = this.p.image.shell.kind
-    if (k === 'dash') return `cannot open ${target}: No such file`
-    if (k === 'bash') return `${target}: No such file or directory`
-    return `can't open '${target}': No such file or directory`
-  }
-
-  /** Creates (or truncates) a redirection target; returns a diagnostic with %s for the name on failure. */
-  private createError(path: string, append: boolean): string | undefined {
-    const k = this.p.image.shell.kind
-    try {
-      if (append && this.p.env.fs.exists(path) && !this.p.env.fs.isDir(path)) return undefined
-      // open(2) does not create missing parent directories.
-      if (!this.p.env.fs.isDir(dirname(path))) throw new FsError('ENOENT', path)
-      this.p.env.fs.writeFile(path, '')
-      return undefined
-    } catch (e) {
-      const code = e instanceof FsError ? e.code : 'ENOENT'
-      if (code === 'EISDIR') return k === 'dash' ? 'cannot create %s: Is a directory' : k === 'bash' ? '%s: Is a directory' : "can't create %s: Is a directory"
-      if (code === 'EROFS') return k === 'dash' ? 'cannot create %s: Read-only file system' : k === 'bash' ? '%s: Read-only file system' : "can't create %s: Read-only file system"
-      return k === 'dash' ? 'cannot create %s: Directory nonexistent' : k === 'bash' ? '%s: No such file or directory' : "can't create %s: nonexistent directory"
-    }
-  }
 }
 
 function isConstantTrue(n: Node): boolean {
