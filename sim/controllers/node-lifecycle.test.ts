@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createAs, testSim } from '../testing/harness'
+import { restoreSimulation } from '../simulation'
 import type { Simulation } from '../simulation'
 import type { Event, Pod, Toleration } from '../api/types'
 import { podCondition } from '../api/pod-util'
@@ -22,9 +23,13 @@ function podOn(name: string, node: string, tolerations: Toleration[] = DEFAULT_T
   }
 }
 
-/** Makes a pod Running and Ready, as its kubelet would (the kubelet may not be running in this build). */
-function ensureReady(sim: Simulation, name: string): void {
+/**
+ * Lets a pod start, then cuts its node off. If its kubelet had not made it Ready (images and probes
+ * are another part's business), the last status it posted before the cable went says Ready.
+ */
+function readyThenFail(sim: Simulation, name: string, nodeName: string): void {
   sim.settle()
+  sim.failNode(nodeName)
   const pod = sim.api.read('Pod', 'default', name)
   if (podCondition(pod, 'Ready')?.status === 'True') return
   const t = rfc3339(sim.now())
@@ -76,8 +81,7 @@ describe('a node that stops reporting', () => {
   it('marks its pods not Ready, leaving their other conditions', () => {
     const sim = testSim()
     createAs(sim, podOn('web-0', 'k8s-node1'))
-    ensureReady(sim, 'web-0')
-    sim.failNode('k8s-node1')
+    readyThenFail(sim, 'web-0', 'k8s-node1')
     sim.tick(GRACE)
     const pod = sim.api.read('Pod', 'default', 'web-0')
     expect(podCondition(pod, 'Ready')).toMatchObject({ status: 'False', lastTransitionTime: rfc3339(sim.now()) })
@@ -98,8 +102,7 @@ describe('taint eviction', () => {
   it('marks a pod for deletion when its 300s toleration runs out; it then stays Terminating', () => {
     const sim = testSim()
     createAs(sim, podOn('web-0', 'k8s-node1'))
-    ensureReady(sim, 'web-0')
-    sim.failNode('k8s-node1')
+    readyThenFail(sim, 'web-0', 'k8s-node1')
     sim.tick(GRACE + 300 * S - S)
     expect(sim.api.read('Pod', 'default', 'web-0').metadata.deletionTimestamp).toBeUndefined()
     sim.tick(S)
@@ -122,8 +125,7 @@ describe('taint eviction', () => {
   it('cancels the eviction when the node comes back in time', () => {
     const sim = testSim()
     createAs(sim, podOn('web-0', 'k8s-node1'))
-    ensureReady(sim, 'web-0')
-    sim.failNode('k8s-node1')
+    readyThenFail(sim, 'web-0', 'k8s-node1')
     sim.tick(GRACE + 60 * S)
     sim.restoreNode('k8s-node1')
     expect(cond(sim, 'k8s-node1', 'Ready')?.status).toBe('True')
@@ -156,5 +158,30 @@ describe('cordon', () => {
     expect(node(sim, 'k8s-node2').spec?.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: rfc3339(sim.now()) }])
     set(false)
     expect(node(sim, 'k8s-node2').spec?.taints).toBeUndefined()
+  })
+})
+
+describe('a restored session', () => {
+  it('marks a node that went silent before the save once the grace period is over', () => {
+    const sim = testSim()
+    sim.failNode('k8s-node1')
+    sim.tick(20 * S)
+    const restored = restoreSimulation(sim.exportState(), { strict: true })
+    restored.tick(19 * S)
+    expect(cond(restored, 'k8s-node1', 'Ready')?.status).toBe('True')
+    restored.tick(S)
+    expect(cond(restored, 'k8s-node1', 'Ready')?.status).toBe('Unknown')
+  })
+
+  it('evicts at the time the taint gave, not later', () => {
+    const sim = testSim()
+    createAs(sim, podOn('web-0', 'k8s-node1'))
+    readyThenFail(sim, 'web-0', 'k8s-node1')
+    sim.tick(GRACE + 100 * S)
+    const restored = restoreSimulation(sim.exportState(), { strict: true })
+    restored.tick(200 * S - S)
+    expect(restored.api.read('Pod', 'default', 'web-0').metadata.deletionTimestamp).toBeUndefined()
+    restored.tick(S)
+    expect(restored.api.read('Pod', 'default', 'web-0').metadata.deletionTimestamp).toBeDefined()
   })
 })

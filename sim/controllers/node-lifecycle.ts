@@ -14,7 +14,8 @@ import type { ControllerDeps } from './deps'
 import { keyOf, splitKey } from './runtime'
 import type { Node, Obj, Pod, PodCondition } from '../api/types'
 import { deepEqual } from '../core/json'
-import { rfc3339 } from '../core/time'
+import { parseRfc3339, rfc3339 } from '../core/time'
+import { EVENT_TTL_MS } from './events'
 import { planEvictions, planNodeConditions, planTaints, NODE_CONTROLLER, TAINT_EVICTION_CONTROLLER } from './node-lifecycle/plan'
 
 export const NODE_LIFECYCLE_CONTROLLER = 'node-lifecycle-controller'
@@ -154,6 +155,8 @@ function recordMembership(key: string, ctx: ControllerContext): void {
   const [name, uid] = key.slice(key.indexOf(':') + 1).split('@')
   const node = ctx.api.get('Node', '', name)
   if (registered !== !!node) return
+  // A node registered long ago (the cluster's own nodes at boot): that event would have expired.
+  if (node && (parseRfc3339(node.metadata.creationTimestamp) ?? ctx.now()) + EVENT_TTL_MS <= ctx.now()) return
   const ref = { apiVersion: 'v1', kind: 'Node', name, uid: node?.metadata.uid ?? uid }
   const [reason, what] = registered ? ['RegisteredNode', `Registered Node ${name} in Controller`] : ['RemovingNode', `Removing Node ${name} from Controller`]
   ctx.events.record(ref, 'Normal', reason, `Node ${name} event: ${what}`, { component: NODE_CONTROLLER })

@@ -9,6 +9,7 @@ import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1'
 import { parseRfc3339, rfc3339 } from '../core/time'
+import { EVENT_TTL_MS } from './events'
 
 export const NODE_STATUS_CONTROLLER = 'kubelet-node-status'
 /** nodeStatusReportFrequency: an unchanged status is posted again this often. */
@@ -43,10 +44,13 @@ export interface NodeStatusPlan {
 /**
  * The setters plus the "post only if changed or due" rule. Before the student arrives (`epoch`) the
  * heartbeats nobody can see are skipped: the next one is the last one in phase before the epoch.
+ * A condition posted for the first time dates from `registeredAt` (the kubelet posts its first status
+ * when it registers the node, which may be long before this controller first runs).
  */
-export function planNodeStatus(current: readonly NodeCondition[] | undefined, now: number, epoch: number): NodeStatusPlan {
+export function planNodeStatus(current: readonly NodeCondition[] | undefined, now: number, epoch: number, registeredAt = now): NodeStatusPlan {
   const existing = current ?? []
   const stamp = rfc3339(now)
+  const registered = rfc3339(Math.min(registeredAt, now))
   const events: string[] = []
   let changed = false
   const next: NodeCondition[] = existing.map((c) => ({ ...c }))
@@ -58,7 +62,7 @@ export function planNodeStatus(current: readonly NodeCondition[] | undefined, no
     if (flips || prev?.reason !== want.reason || prev?.message !== want.message) changed = true
     const cond: NodeCondition = {
       lastHeartbeatTime: stamp,
-      lastTransitionTime: !flips && prev?.lastTransitionTime ? prev.lastTransitionTime : stamp,
+      lastTransitionTime: !prev ? registered : !flips && prev.lastTransitionTime ? prev.lastTransitionTime : stamp,
       message: want.message,
       reason: want.reason,
       status: want.status,
@@ -95,8 +99,12 @@ export function nodeStatusController(deps: ControllerDeps): Controller {
     reconcile(name, ctx) {
       const node = ctx.api.get('Node', '', name)
       if (!node || !deps.nodeHealth.isUp(name)) return
-      const plan = planNodeStatus(node.status?.conditions, ctx.now(), ctx.config.epoch)
-      if (plan.conditions) post(node, plan.conditions, plan.events, ctx)
+      const registeredAt = parseRfc3339(node.metadata.creationTimestamp) ?? ctx.now()
+      const plan = planNodeStatus(node.status?.conditions, ctx.now(), ctx.config.epoch, registeredAt)
+      // Events of a first post that happened at registration would have expired by now.
+      const firstPost = !node.status?.conditions?.length
+      const events = firstPost && registeredAt + EVENT_TTL_MS <= ctx.now() ? [] : plan.events
+      if (plan.conditions) post(node, plan.conditions, events, ctx)
       ctx.requeueAfter(name, plan.nextAt - ctx.now(), { background: true })
     },
   }
