@@ -16,6 +16,7 @@ import { bootstrapCluster } from './bootstrap'
 import { VolumeStore } from './storage/volume-store'
 import { NodeHealth, type NodeOutage } from './node-health'
 import { ContainerRuntime } from './kubelet/runtime'
+import { createImageRegistry } from './images/registry'
 
 export interface SimulationOptions extends ClusterConfigInput {
   /** Throw programming errors from controllers (tests) instead of recording them. */
@@ -71,7 +72,7 @@ export class Simulation {
     this.events = new EventRecorder(this.api, this.clock)
     this.volumes = new VolumeStore()
     this.nodeHealth = new NodeHealth()
-    this.runtime = new ContainerRuntime({ volumes: this.volumes, clock: this.clock, nodeHealth: this.nodeHealth })
+    this.runtime = new ContainerRuntime({ volumes: this.volumes, clock: this.clock, nodeHealth: this.nodeHealth, images: createImageRegistry() })
     this.controllers = new ControllerManager({
       api: this.api,
       clock: this.clock,

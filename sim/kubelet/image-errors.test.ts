@@ -45,7 +45,7 @@ describe('an image that does not exist', () => {
     const waiting = sim.api.read('Pod', 'default', 'web-0').status!.containerStatuses![0].state!.waiting!
     expect(waiting.reason).toBe('ImagePullBackOff')
     expect(waiting.message).toBe(
-      'Back-off pulling image "nginx:nope": ErrImagePull: failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
+      'Back-off pulling image "nginx:nope": ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
     )
   })
 

@@ -59,13 +59,3 @@ export class NodePullQueues {
     return { image, requestedAt, startAt, endAt, result }
   }
 }
-
-/**
- * The Failed event's text: the CRI call's gRPC error. containerd answers NotFound for a tag or
- * manifest it cannot find (`...: not found`), Unknown for everything else (e.g. "pull access denied").
- */
-export function pullErrorForEvent(message: string): string {
-  if (message.startsWith('rpc error:')) return message
-  const code = /: not found$/.test(message) ? 'NotFound' : 'Unknown'
-  return `rpc error: code = ${code} desc = ${message}`
-}

@@ -5,7 +5,7 @@
 
 import { goDuration } from './durations'
 import { isInBackOffSinceUpdate, nextBackoff } from './backoff'
-import { imageIdOf, imagePresent, pullErrorForEvent, recordPulledImage } from './image-pull'
+import { imageIdOf, imagePresent, recordPulledImage } from './image-pull'
 import type { ContainerRecord, Terminated } from './model'
 import { containerEnv, expandCommand } from './env'
 import { containerMounts } from './volumes'
@@ -129,8 +129,10 @@ export function pullDone(s: PodSync, c: ContainerRecord): void {
     c.imageReadyAt = s.now
     return
   }
+  // The registry's message is containerd's error as the kubelet prints it (gRPC's Unknown code
+  // stripped since 1.28, others kept): in the event and as the container's waiting message.
   const message = job.result.message
-  s.containerEvent(c, 'Warning', 'Failed', `Failed to pull image "${job.image}": ${pullErrorForEvent(message)}`)
+  s.containerEvent(c, 'Warning', 'Failed', `Failed to pull image "${job.image}": ${message}`)
   s.containerEvent(c, 'Warning', 'Failed', `Error: ${job.result.reason}`)
   c.pullBackoff = nextBackoff(c.failedImage === job.image ? c.pullBackoff : undefined, s.now, s.now)
   c.failedImage = job.image

@@ -58,7 +58,7 @@ export function fakeRegistry(images: Record<string, FakeImage>): ImageRegistry {
         return {
           ok: false,
           reason: 'ErrImagePull',
-          message: `failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": ${ref.normalized}: not found`,
+          message: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": ${ref.normalized}: not found`,
         }
       }
       const img: KnownImage = { ref, sizeBytes: known.sizeBytes, digest: digestOf(ref.normalized), behavior: known.behavior }
