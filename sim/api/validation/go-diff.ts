@@ -69,8 +69,11 @@ function sliceRecords(xs: GoTree[], ys: GoTree[], elemType: string): Node['recs'
   return recs
 }
 
+/** Types go-cmp compares with their Equal method, so it never looks inside them. */
+const EQUAL_METHOD = new Set(['resource.Quantity'])
+
 function compare(type: string, x: GoTree, y: GoTree): Node {
-  if (x.k !== y.k || x.k === 'nil' || x.k === 'scalar') return leaf(type, x, y)
+  if (x.k !== y.k || x.k === 'nil' || x.k === 'scalar' || EQUAL_METHOD.has(x.type)) return leaf(type, x, y)
   switch (x.k) {
     case 'ptr':
       return parent('ptr', type, x, y, [{ key: '', node: compare(x.elem.type, x.elem, (y as typeof x).elem) }])
@@ -146,7 +149,7 @@ function formatValue(v: GoTree | undefined, opts: Opts): Text | undefined {
       return { t: 'wrap', pre: '&', v: inner, post: '' }
     }
     case 'struct': {
-      const max = opts.limit ? ((1 << Math.max(opts.verbosity, 0)) >> 1) << 1 : Infinity
+      const max = opts.limit ? ((1 << Math.max(opts.verbosity, 0)) >> 1) << 2 : Infinity
       const next = sub({ verbosity: opts.verbosity - 1, typeMode: 'auto' })
       const list: Rec[] = []
       for (const f of v.fields) {

@@ -1,6 +1,7 @@
 // Go field order of the internal API types that pod-spec and claim-spec diffs print, as
 // 'GoName:jsonName:goType' lists (from k8s.io/api core/v1 v0.33.1, with the internal PodSpec and
-// PodSecurityContext layouts: hostNetwork & co. live in the security context there). go-cmp walks
+// PodSecurityContext layouts: hostNetwork & co. live in the security context there, and the internal
+// ServiceAccountTokenProjection's expirationSeconds is a plain int64). go-cmp walks
 // struct fields in this order and counts them in "... // N identical fields".
 // An empty jsonName marks an inlined (embedded) struct.
 
@@ -41,7 +42,7 @@ export const GO_STRUCTS: Readonly<Record<string, string>> = {
   'core.SecretProjection': 'LocalObjectReference::core.LocalObjectReference Items:items:[]core.KeyToPath Optional:optional:*bool',
   'core.DownwardAPIProjection': 'Items:items:[]core.DownwardAPIVolumeFile',
   'core.ConfigMapProjection': 'LocalObjectReference::core.LocalObjectReference Items:items:[]core.KeyToPath Optional:optional:*bool',
-  'core.ServiceAccountTokenProjection': 'Audience:audience:string ExpirationSeconds:expirationSeconds:*int64 Path:path:string',
+  'core.ServiceAccountTokenProjection': 'Audience:audience:string ExpirationSeconds:expirationSeconds:int64 Path:path:string',
   'core.ClusterTrustBundleProjection': 'Name:name:*string SignerName:signerName:*string LabelSelector:labelSelector:*v1.LabelSelector Optional:optional:*bool Path:path:string',
   'v1.LabelSelector': 'MatchLabels:matchLabels:map[string]string MatchExpressions:matchExpressions:[]v1.LabelSelectorRequirement',
   'v1.LabelSelectorRequirement': 'Key:key:string Operator:operator:v1.LabelSelectorOperator Values:values:[]string',
