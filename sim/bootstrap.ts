@@ -39,6 +39,24 @@ export function bootstrapCluster(api: ApiServer, config: ClusterConfig): void {
       sessionAffinity: 'None',
     },
   })
+  // The API server keeps the `kubernetes` Service's endpoints itself (it has no selector).
+  const master = config.nodes.find((n) => n.controlPlane) ?? config.nodes[0]
+  if (master) {
+    create({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: master.internalIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+    })
+    create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [master.internalIP], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    })
+  }
   create({
     apiVersion: 'v1',
     kind: 'Service',
