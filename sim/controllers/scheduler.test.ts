@@ -128,6 +128,17 @@ describe('default-scheduler', () => {
     expect(nodeOf(sim, 'next')).toBe('k8s-node1')
   })
 
+  it('leaves a pod with scheduling gates alone until the gates are removed', () => {
+    const sim = testSim()
+    createAs(sim, bare('gated', { schedulingGates: [{ name: 'example.com/wait' }] } as Partial<NonNullable<Pod['spec']>>))
+    expect(nodeOf(sim, 'gated')).toBeUndefined()
+    expect(events(sim, 'gated', 'FailedScheduling')).toEqual([])
+    const pod = sim.api.read('Pod', 'default', 'gated')
+    sim.api.update({ ...pod, spec: { ...pod.spec!, schedulingGates: [] } as NonNullable<Pod['spec']> }, { actor: 'kubectl' })
+    sim.drain()
+    expect(nodeOf(sim, 'gated')).toMatch(/^k8s-node[12]$/)
+  })
+
   it('reports a missing claim as the PreFilter message', () => {
     const sim = testSim()
     createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))

@@ -13,9 +13,14 @@ import { ANN_SELECTED_NODE, claimFullyBound } from './volumes'
 
 export const SCHEDULER_NAME = 'default-scheduler'
 
-/** The pods this scheduler is responsible for: unbound, for default-scheduler, not being deleted. */
+/**
+ * The pods this scheduler is responsible for: unbound, for default-scheduler, not being deleted, and
+ * not held by scheduling gates (the SchedulingGates PreEnqueue plugin; the API server sets their
+ * SchedulingGated condition).
+ */
 export function isPending(pod: Pod): boolean {
-  return !pod.spec?.nodeName && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !pod.metadata?.deletionTimestamp
+  const gated = ((pod.spec as { schedulingGates?: unknown[] } | undefined)?.schedulingGates?.length ?? 0) > 0
+  return !pod.spec?.nodeName && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !pod.metadata?.deletionTimestamp && !gated
 }
 
 export function hasClaims(pod: Pod): boolean {
