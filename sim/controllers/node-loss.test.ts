@@ -11,7 +11,7 @@ import { rfc3339 } from '../core/time'
 const S = 1000
 const EVICTED = (40 + 300) * S
 
-function statefulSet(): unknown {
+function statefulSet(withVolume = false): unknown {
   return {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -28,9 +28,14 @@ function statefulSet(): unknown {
             { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
             { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
           ],
-          containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.24' }],
+          containers: [
+            { name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.24', volumeMounts: withVolume ? [{ name: 'www', mountPath: '/usr/share/nginx/html' }] : [] },
+          ],
         },
       },
+      volumeClaimTemplates: withVolume
+        ? [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }]
+        : undefined,
     },
   }
 }
@@ -43,9 +48,9 @@ function webPods(sim: Simulation): Obj<'Pod'>[] {
  * Boots, creates the StatefulSet, lets web-0 come up and cuts its node off. If web-0's kubelet had not
  * made it Ready (images are another part's business), its last posted status says Ready.
  */
-function lostWeb0(): { sim: Simulation; lost: string; uid: string } {
+function lostWeb0(withVolume = false): { sim: Simulation; lost: string; uid: string } {
   const sim = testSim()
-  createAs(sim, statefulSet())
+  createAs(sim, statefulSet(withVolume))
   sim.settle()
   const lost = sim.api.read('Pod', 'default', 'web-0').spec!.nodeName!
   sim.failNode(lost)
@@ -94,6 +99,8 @@ describe('a StatefulSet pod on a lost node', () => {
     sim.tick(EVICTED)
     sim.api.delete('Node', '', lost, { actor: 'kubectl' })
     sim.drain()
+    const removing = (sim.api.list('Event') as Event[]).filter((e) => e.reason === 'RemovingNode').map((e) => e.message)
+    expect(removing).toEqual([`Node ${lost} event: Removing Node ${lost} from Controller`])
     sim.tick(39 * S)
     expect(sim.api.read('Pod', 'default', 'web-0').metadata.uid).toBe(uid)
     sim.tick(S)
@@ -102,8 +109,21 @@ describe('a StatefulSet pod on a lost node', () => {
     expect(pod.metadata.uid).not.toBe(uid)
     expect(pod.spec?.nodeName).toBeDefined()
     expect(pod.spec?.nodeName).not.toBe(lost)
-    const removing = (sim.api.list('Event') as Event[]).filter((e) => e.reason === 'RemovingNode').map((e) => e.message)
-    expect(removing).toEqual([`Node ${lost} event: Removing Node ${lost} from Controller`])
+  })
+
+  it('stays Pending when recreated if its local volume lives on the lost node', () => {
+    const { sim } = lostWeb0(true)
+    sim.tick(EVICTED)
+    sim.api.delete('Pod', 'default', 'web-0', { actor: 'kubectl', gracePeriodSeconds: 0 })
+    sim.settle()
+    const pod = sim.api.read('Pod', 'default', 'web-0')
+    expect(pod.spec?.nodeName).toBeUndefined()
+    // local-path volumes carry node affinity for the node they were provisioned on (web-world.json's PV).
+    expect(podCondition(pod, 'PodScheduled')?.message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, ' +
+        '1 node(s) had untolerated taint {node.kubernetes.io/unreachable: }, 1 node(s) had volume node affinity conflict. ' +
+        'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    )
   })
 
   it.runIf(kubeletRuns)('is deleted by its kubelet when the node comes back, and replaced', () => {
