@@ -4,6 +4,7 @@
 // containers are gone (the kubelet deletes it with grace period 0 and the pod's uid as precondition).
 
 import { isApiError } from '../api/errors'
+import { parseRfc3339 } from '../core/time'
 import { goDuration } from './durations'
 import { isInBackOffSince, nextBackoff } from './backoff'
 import type { ContainerRecord, KillPlan, Terminated } from './model'
@@ -66,7 +67,7 @@ function runPreStop(s: PodSync, c: ContainerRecord, graceSeconds: number): numbe
 }
 
 /** killContainer: Killing event, preStop, then the runtime stops the process. */
-export function startKill(s: PodSync, c: ContainerRecord, reason: KillPlan['reason'], message: string): void {
+export function startKill(s: PodSync, c: ContainerRecord, reason: KillPlan['reason'], message: string, from = s.now): void {
   if (c.state.kind !== 'running' || c.kill) return
   const spec = s.spec(c)
   let grace = reason === 'delete' ? (s.pod.metadata.deletionGracePeriodSeconds ?? podGraceSeconds(s.pod)) : podGraceSeconds(s.pod)
@@ -78,8 +79,9 @@ export function startKill(s: PodSync, c: ContainerRecord, reason: KillPlan['reas
   s.containerEvent(c, 'Normal', 'Killing', message)
   const preStopMs = runPreStop(s, c, grace)
   const plan = s.runtime.container(s.rec.uid, c.name)?.plan
-  const t = planKill(s.now, grace, preStopMs, plan?.onSigterm)
-  c.kill = { reason, startedAt: s.now, sigtermAt: t.sigtermAt, exitAt: t.exitAt, exitCode: t.exitCode, sigtermSent: false }
+  const start = Math.max(from, c.state.startedAt)
+  const t = planKill(start, grace, preStopMs, plan?.onSigterm)
+  c.kill = { reason, startedAt: start, sigtermAt: t.sigtermAt, exitAt: t.exitAt, exitCode: t.exitCode, sigtermSent: false }
 }
 
 export function sendSigterm(s: PodSync, c: ContainerRecord): void {
@@ -130,14 +132,23 @@ export function restartOrBackOff(s: PodSync, c: ContainerRecord): void {
   c.attemptAt = s.now
 }
 
-/** The pod is being deleted: stop every running container; nothing new starts. */
+/**
+ * The pod is being deleted: stop every running container; nothing new starts. The stop is timed from
+ * the deletion request (deletionTimestamp minus the grace period), so a restored session, or a node
+ * back from an outage, keeps to the deadline the API server set.
+ */
 export function beginTermination(s: PodSync): void {
+  const meta = s.pod.metadata
+  const deadline = parseRfc3339(meta.deletionTimestamp) ?? s.now
+  // deletionTimestamp has whole seconds: a deletion seen within that second counts from now.
+  const derived = deadline - (meta.deletionGracePeriodSeconds ?? 0) * 1000
+  const requested = s.now - derived < 1000 ? s.now : derived
   s.rec.termination = { startedAt: s.now }
   for (const c of s.rec.containers) {
     c.pull = undefined
     c.imageReadyAt = undefined
     c.attemptAt = undefined
-    if (c.state.kind === 'running') startKill(s, c, 'delete', `Stopping container ${c.name}`)
+    if (c.state.kind === 'running') startKill(s, c, 'delete', `Stopping container ${c.name}`, requested)
   }
 }
 

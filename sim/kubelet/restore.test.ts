@@ -1,0 +1,65 @@
+// A saved session comes back as it was: the kubelet rebuilds what it knew from pod statuses (as a
+// restarted kubelet does) and the runtime finds its containers again; timings that were running
+// (a termination, a back-off) are re-derived from the objects. Uses the real image registry.
+
+import { describe, expect, it } from 'vitest'
+import { createAs, testSim } from '../testing/harness'
+import { restoreSimulation } from '../simulation'
+import { podManifest, watchRows } from './testing-fakes'
+
+const web = () =>
+  podManifest('web-0', { containers: [{ name: 'nginx', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 } } }] })
+
+function roundTrip(sim: ReturnType<typeof testSim>) {
+  return restoreSimulation(JSON.parse(JSON.stringify(sim.exportState())), { strict: true })
+}
+
+describe('a restored session', () => {
+  it('finds its running containers again, with their files', () => {
+    const sim = testSim({ systemPods: false })
+    createAs(sim, web())
+    sim.settle()
+    const fs = sim.runtime.fs('default', 'web-0')
+    if (!fs.ok) throw new Error(fs.message)
+    fs.value.writeFile('/usr/share/nginx/html/index.html', 'hello again\n')
+    const before = sim.api.read('Pod', 'default', 'web-0').status!
+    const back = roundTrip(sim)
+    back.settle()
+    const after = back.api.read('Pod', 'default', 'web-0').status!
+    expect(after.containerStatuses![0].containerID).toBe(before.containerStatuses![0].containerID)
+    expect(after.containerStatuses![0].ready).toBe(true)
+    expect(after.podIP).toBe(before.podIP)
+    const r = back.runtime.http('default', 'web-0', 80, { method: 'GET', path: '/' })
+    expect(r.kind === 'response' && r.response.body).toBe('hello again\n')
+  })
+
+  it('keeps counting a CrashLoopBackOff from where it was', () => {
+    const sim = testSim({ systemPods: false })
+    createAs(sim, podManifest('crash', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }))
+    sim.tick(20_000)
+    const back = roundTrip(sim)
+    const w = watchRows(back, 'crash')
+    back.tick(120_000)
+    expect(w.rows.filter((r) => r.includes('CrashLoopBackOff')).length).toBeGreaterThan(0)
+    const messages = back.api.read('Pod', 'default', 'crash').status!.containerStatuses![0]
+    expect(messages.restartCount).toBeGreaterThanOrEqual(3)
+  })
+
+  it('finishes a termination that was under way at the time it had planned', () => {
+    const sim = testSim({ systemPods: false })
+    createAs(sim, podManifest('box', { terminationGracePeriodSeconds: 10, containers: [{ name: 'box', image: 'busybox:1.36', command: ['sleep', '3600'] }] }))
+    sim.settle()
+    const t0 = sim.now()
+    sim.api.delete('Pod', 'default', 'box', { actor: 'kubectl' })
+    sim.tick(4_000)
+    const back = roundTrip(sim)
+    let goneAt = 0
+    back.api.watch((ev) => {
+      if (ev.type === 'DELETED') goneAt = back.now()
+    }, ['Pod'])
+    back.settle()
+    expect(back.api.get('Pod', 'default', 'box')).toBeUndefined()
+    expect(goneAt - t0).toBeGreaterThanOrEqual(9_000)
+    expect(goneAt - t0).toBeLessThanOrEqual(11_000)
+  })
+})
