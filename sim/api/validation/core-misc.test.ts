@@ -52,7 +52,7 @@ describe('PodDisruptionBudgets', () => {
 
   it('start with zero counts in status', () => {
     const s = sim()
-    const got = s.api.create(pdb('web-pdb', { minAvailable: 2, selector: { matchLabels: { app: 'nginx' } } }), as)
+    const got = s.api.create(pdb('web-pdb', { minAvailable: 2, selector: { matchLabels: { app: 'nginx' } } }), as) as Record<string, any>
     expect(got.status).toEqual({ disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 })
   })
 

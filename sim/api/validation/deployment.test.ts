@@ -71,7 +71,7 @@ describe('Deployment validation', () => {
 })
 
 describe('ReplicaSets', () => {
-  const rs = () => ({ ...deployment(), kind: 'ReplicaSet', metadata: { name: 'web-5d8c6b7f9c', namespace: 'default' } })
+  const rs = (): Record<string, any> => ({ ...deployment(), kind: 'ReplicaSet', metadata: { name: 'web-5d8c6b7f9c', namespace: 'default' } })
 
   it('default to one replica and start with status.replicas 0', () => {
     const s = sim()
