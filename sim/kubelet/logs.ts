@@ -83,3 +83,20 @@ export function pruneLogs(volumes: VolumeStore, podUid: string, container: strin
     if (!keep.includes(n)) fs.remove(`${dir}/${name}`)
   }
 }
+
+/** `kubectl logs` text: one line per entry, with `--timestamps` the RFC3339Nano time first. */
+export function formatLog(lines: readonly LogLine[], timestamps: boolean): string {
+  return lines.map((l) => (timestamps ? `${rfc3339Micro(l.at).replace(/Z$/, '000Z')} ${l.text}\n` : `${l.text}\n`)).join('')
+}
+
+/** The log of one container start, with its repeating output up to now (or its end). */
+export function containerLogText(
+  volumes: VolumeStore,
+  c: { podUid: string; name: string; restartCount: number; startedAt?: number; finishedAt?: number; plan?: { repeatLog?: { everyMs: number; lines: readonly string[] } } },
+  now: number,
+  timestamps: boolean,
+): string {
+  const r = c.plan?.repeatLog
+  const repeat = r && c.startedAt !== undefined ? { startedAt: c.startedAt, everyMs: r.everyMs, lines: r.lines, until: c.finishedAt ?? now } : undefined
+  return formatLog(readLog(volumes, c.podUid, c.name, c.restartCount, repeat), timestamps)
+}

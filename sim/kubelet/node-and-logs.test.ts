@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAs } from '../testing/harness'
 import { kubeletSim, podManifest, watchRows } from './testing-fakes'
+import { podLogs } from './log-access'
 
 describe('a node whose kubelet is unreachable', () => {
   it('does not start the pods bound to it', () => {
@@ -76,5 +77,35 @@ describe('container logs', () => {
     createAs(sim, podManifest('web-0', { containers: [{ name: 'nginx', image: 'nginx:1.27' }] }))
     sim.settle()
     expect(sim.runtime.httpToIP('10.244.1.2', 8080, { method: 'GET', path: '/' })).toEqual({ kind: 'refused', message: 'dial tcp 10.244.1.2:8080: connect: connection refused' })
+  })
+})
+
+describe('kubectl logs through the API server', () => {
+  it('says why a container has no logs yet', () => {
+    const sim = kubeletSim()
+    createAs(sim, podManifest('web-0', { containers: [{ name: 'nginx', image: 'nginx:1.27' }] }), podManifest('bad', { containers: [{ name: 'nginx', image: 'nginx:nope' }] }))
+    sim.tick(1_000)
+    expect(podLogs(sim.api, sim.runtime, 'default', 'web-0', undefined)).toEqual({ ok: false, reason: 'BadRequest', message: 'container "nginx" in pod "web-0" is waiting to start: ContainerCreating' })
+    sim.settle()
+    expect(podLogs(sim.api, sim.runtime, 'default', 'bad', 'nginx')).toEqual({ ok: false, reason: 'BadRequest', message: 'container "nginx" in pod "bad" is waiting to start: trying and failing to pull image' })
+    expect(podLogs(sim.api, sim.runtime, 'default', 'web-0', 'app')).toEqual({ ok: false, reason: 'BadRequest', message: 'container app is not valid for pod web-0' })
+    expect(podLogs(sim.api, sim.runtime, 'default', 'nope', undefined)).toEqual({ ok: false, reason: 'NotFound', message: 'pods "nope" not found' })
+  })
+
+  it('reads the crashed container for a pod in CrashLoopBackOff, with or without --previous', () => {
+    const sim = kubeletSim()
+    createAs(sim, podManifest('crash', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }))
+    sim.settle()
+    const cs = sim.api.read('Pod', 'default', 'crash').status!.containerStatuses![0]
+    expect(cs.state!.waiting!.reason).toBe('CrashLoopBackOff')
+    expect(podLogs(sim.api, sim.runtime, 'default', 'crash', 'app').ok).toBe(true)
+    expect(podLogs(sim.api, sim.runtime, 'default', 'crash', 'app', { previous: true }).ok).toBe(true)
+  })
+
+  it('asks for a container name when the pod has several', () => {
+    const sim = kubeletSim()
+    createAs(sim, podManifest('two', { containers: [{ name: 'a', image: 'nginx:1.27' }, { name: 'b', image: 'busybox:1.36', command: ['sleep', '3600'] }] }))
+    sim.settle()
+    expect(podLogs(sim.api, sim.runtime, 'default', 'two', undefined)).toMatchObject({ ok: false, message: 'a container name must be specified for pod two, choose one of: [a b]' })
   })
 })

@@ -9,101 +9,27 @@
 // volume store, so a saved session keeps them; the process table is memory, rebuilt by the kubelet
 // from pod statuses (`adopt`) as a restarted kubelet would find the containers still running.
 
-import type { Clock } from '../core/clock'
-import type { Container } from '../api/types'
-import type { ContainerEnv, ContainerFs, ExecResult, HttpRequest, HttpResponse, ImageRegistry, KnownImage, ProcessPlan } from '../images/types'
-import type { NodeHealth } from '../node-health'
+import type { ContainerEnv, ContainerFs, ExecResult, HttpRequest, ImageRegistry, ProcessPlan } from '../images/types'
 import type { MemFs } from '../storage/memfs'
-import { rfc3339Micro } from '../core/time'
-import type { VolumeStore } from '../storage/volume-store'
 import { MountedFs } from './container-fs'
-import { appendLog, logVolumeId, pruneLogs, readLog } from './logs'
+import { appendLog, containerLogText, formatLog, hasLog, logVolumeId, pruneLogs, readLog } from './logs'
+import {
+  containerLayerId,
+  podFilesId,
+  type CreateContainerSpec,
+  type HttpOutcome,
+  type RuntimeContainer,
+  type RuntimeDeps,
+  type RuntimeResult,
+  type SandboxSpec,
+} from './runtime-types'
 
-export interface RuntimeDeps {
-  volumes: VolumeStore
-  /** Which images exist and what they do (sim/images); simulation.ts wires the real registry. */
-  images?: ImageRegistry
-  /** Virtual time for file times, log lines and ContainerEnv.now(). */
-  clock?: Clock
-  /** A pod on a node whose cable is pulled does not answer. */
-  nodeHealth?: NodeHealth
-}
-
-/** A mount as the kubelet hands it to the runtime: a volume of the volume store, or a part of it. */
-export interface MountSpec {
-  path: string
-  volumeId: string
-  subPath: string
-  readOnly: boolean
-  file?: boolean
-}
-
-export interface SandboxSpec {
-  uid: string
-  namespace: string
-  name: string
-  node: string
-  ip: string
-  hostname: string
-  fqdn: string
-  /** The node's bridge address: where probes and node-local clients come from. */
-  gateway: string
-  /** The container `kubectl exec`/`logs` pick without -c (the first one in the spec). */
-  defaultContainer: string
-}
-
-export interface CreateContainerSpec {
-  podUid: string
-  id: string
-  restartCount: number
-  spec: Container
-  image: KnownImage
-  env: Record<string, string>
-  mounts: readonly MountSpec[]
-}
-
-export type ContainerPhase = 'created' | 'running' | 'exited'
-
-export interface RuntimeContainer {
-  readonly id: string
-  readonly podUid: string
-  readonly name: string
-  readonly restartCount: number
-  readonly spec: Container
-  readonly image: KnownImage
-  readonly envVars: Readonly<Record<string, string>>
-  readonly fs: MountedFs
-  phase: ContainerPhase
-  startedAt?: number
-  finishedAt?: number
-  exitCode?: number
-  plan?: ProcessPlan
-  /** Bumped by every request or exec the behaviour answers (it may keep state of its own). */
-  activity: number
-}
+export * from './runtime-types'
 
 interface SandboxState extends SandboxSpec {
   /** Current container per spec container name, and the one before it (for `logs --previous`). */
   current: Map<string, RuntimeContainer>
   previous: Map<string, RuntimeContainer>
-}
-
-export type LookupFailure = 'PodNotFound' | 'ContainerNotFound' | 'ContainerNotRunning' | 'NodeUnreachable'
-
-export type RuntimeResult<T> = { ok: true; value: T } | { ok: false; reason: LookupFailure; message: string }
-
-/** What a TCP client sees: an answer, a refused connection (nothing listens), or no route at all. */
-export type HttpOutcome =
-  | { kind: 'response'; response: HttpResponse }
-  | { kind: 'refused'; message: string }
-  | { kind: 'unreachable'; message: string }
-
-export function containerLayerId(containerId: string): string {
-  return `container/${containerId}`
-}
-
-export function podFilesId(podUid: string): string {
-  return `podfiles/${podUid}`
 }
 
 const EMPTY_REGISTRY: ImageRegistry = {
@@ -375,14 +301,18 @@ export class ContainerRuntime {
     return { ok: true, value: this.logText(c, opts.timestamps ?? false) }
   }
 
-  /** The text of one container start's log. */
+  /** The text of one container start's log (the previous start's after a restore: by restart count). */
   logText(c: RuntimeContainer, timestamps = false): string {
-    const repeat =
-      c.plan?.repeatLog && c.startedAt !== undefined
-        ? { startedAt: c.startedAt, everyMs: c.plan.repeatLog.everyMs, lines: c.plan.repeatLog.lines, until: c.finishedAt ?? this.now() }
-        : undefined
-    const lines = readLog(this.deps.volumes, c.podUid, c.name, c.restartCount, repeat)
-    return lines.map((l) => (timestamps ? `${rfc3339Nano(l.at)} ${l.text}\n` : `${l.text}\n`)).join('')
+    return containerLogText(this.deps.volumes, c, this.now(), timestamps)
+  }
+
+  /** The log of a pod's container start `restartCount`, whether or not the runtime still knows it. */
+  logOf(podUid: string, name: string, restartCount: number, timestamps = false): string | undefined {
+    const sb = this.sandboxes.get(podUid)
+    const known = [sb?.current.get(name), sb?.previous.get(name)].find((c) => c?.restartCount === restartCount)
+    if (known) return this.logText(known, timestamps)
+    if (!hasLog(this.deps.volumes, podUid, name, restartCount)) return undefined
+    return formatLog(readLog(this.deps.volumes, podUid, name, restartCount), timestamps)
   }
 
   // ------------------------------------------------------------------ internals
@@ -409,9 +339,3 @@ export class ContainerRuntime {
     for (const l of this.listeners) l(podUid)
   }
 }
-
-/** RFC3339 with nanoseconds, as `kubectl logs --timestamps` prints (the last six digits are ours: zeros). */
-function rfc3339Nano(ms: number): string {
-  return rfc3339Micro(ms).replace(/Z$/, '000Z')
-}
-
