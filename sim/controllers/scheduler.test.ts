@@ -164,4 +164,23 @@ describe('default-scheduler', () => {
     sim.settle()
     expect(nodeOf(sim, 'web-0')).toBe(selected)
   })
+
+  it('gives up waiting for a volume that is never provisioned after 10 minutes, and keeps waiting', () => {
+    const sim = testSim()
+    createAs(sim, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'nowhere' }, provisioner: 'example.com/not-running', volumeBindingMode: 'WaitForFirstConsumer' })
+    createAs(sim, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data', namespace: 'default' },
+      spec: { storageClassName: 'nowhere', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    })
+    createAs(sim, bare('app', { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] }))
+    sim.tick(599 * 1000)
+    expect(events(sim, 'app', 'FailedScheduling')).toEqual([])
+    sim.tick(1000)
+    const msg = 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded'
+    expect(events(sim, 'app', 'FailedScheduling').map((e) => e.message)).toEqual([msg])
+    expect(podCondition(sim.api.read('Pod', 'default', 'app'), 'PodScheduled')).toMatchObject({ status: 'False', reason: 'SchedulerError', message: msg })
+    expect(nodeOf(sim, 'app')).toBeUndefined()
+  })
 })

@@ -18,6 +18,9 @@ import { hasClaims, isPending, readWorld, SCHEDULER_NAME } from './scheduler/wor
 
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again at least this often. */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000
+/** VolumeBindingArgs.bindTimeoutSeconds: how long PreBind waits for the claims to be bound. */
+export const BIND_TIMEOUT_MS = 600 * 1000
+export const MSG_BIND_TIMEOUT = 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded'
 
 const ACTOR = { actor: SCHEDULER_NAME }
 
@@ -25,6 +28,8 @@ export function schedulerController(deps: ControllerDeps): Controller {
   // When each pod last failed a scheduling attempt (the unschedulable queue's timestamps). Not saved:
   // after a restore a pod whose condition already says why it waits is retried 5 minutes later.
   const lastFailure = new Map<string, { uid: string; at: number }>()
+  // When each pod's PreBind started waiting for its claims (restarted from now after a restore).
+  const bindingSince = new Map<string, { uid: string; at: number }>()
   const controlPlane = deps.config.nodes.find((n) => n.controlPlane)?.name ?? 'k8s-master'
   const source = (action: string) => ({ component: SCHEDULER_NAME, action, reportingInstance: `${SCHEDULER_NAME}-${controlPlane}` })
 
@@ -53,6 +58,7 @@ export function schedulerController(deps: ControllerDeps): Controller {
       const pod = ctx.api.get('Pod', ns, name)
       if (!pod || !isPending(pod)) {
         lastFailure.delete(key)
+        bindingSince.delete(key)
         return
       }
       const uid = pod.metadata.uid!
@@ -60,14 +66,28 @@ export function schedulerController(deps: ControllerDeps): Controller {
       if (decision.kind === 'bind') {
         lastFailure.delete(key)
         applyVolumeActions(decision.volumeActions, pod, ctx)
-        // VolumeBinding PreBind: the pod waits (no event) until its claims are bound; claim events wake it.
-        if (decision.waitForVolumes) return
+        // VolumeBinding PreBind: the pod waits (no event) until its claims are bound; claim events wake
+        // it. After bindTimeoutSeconds the binding cycle fails and the pod goes round again.
+        if (decision.waitForVolumes) {
+          const prev = bindingSince.get(key)
+          let since = prev?.uid === uid ? prev.at : ctx.now()
+          if (ctx.now() >= since + BIND_TIMEOUT_MS) {
+            ctx.events.record(pod, 'Warning', 'FailedScheduling', MSG_BIND_TIMEOUT, source('Scheduling'))
+            ctx.api.updateStatus(withCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'SchedulerError', message: MSG_BIND_TIMEOUT }, ctx.now()), ACTOR)
+            since = ctx.now()
+          }
+          bindingSince.set(key, { uid, at: since })
+          ctx.requeueAfter(key, since + BIND_TIMEOUT_MS - ctx.now(), { background: true })
+          return
+        }
+        bindingSince.delete(key)
         ctx.api.bind(ns, name, decision.node, ACTOR)
         const bound = ctx.api.read('Pod', ns, name)
         ctx.api.updateStatus(withCondition(bound, { type: 'PodScheduled', status: 'True' }, ctx.now()), ACTOR)
         ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${decision.node}`, source('Binding'))
         return
       }
+      bindingSince.delete(key)
       const cond = podCondition(pod, 'PodScheduled')
       const unchanged = cond?.status === 'False' && cond.reason === decision.reason && cond.message === decision.message
       const prev = lastFailure.get(key)
