@@ -38,6 +38,9 @@ export interface ClusterSnapshot {
 
 export const SAVED_STATE_VERSION = 1
 
+/** How long the freshly created cluster may take to come up before time jumps to the epoch. */
+const BOOT_SETTLE_MS = 10 * 60 * 1000
+
 export interface SavedState {
   version: number
   now: number
@@ -89,6 +92,11 @@ export class Simulation {
   boot(): this {
     bootstrapCluster(this.api, this.config)
     this.controllers.start()
+    // The cluster comes up when it was created (system pods get their real age), then time jumps
+    // to the epoch: what would have repeated in between (probes, heartbeats) runs once, at the epoch.
+    this.drain()
+    this.settle(BOOT_SETTLE_MS)
+    this.clock.jumpTo(this.config.epoch)
     this.clock.advanceTo(this.config.epoch, () => this.controllers.drain())
     this.drain()
     this.notify()

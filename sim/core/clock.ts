@@ -104,6 +104,14 @@ export class Clock {
   }
 
   /**
+   * Jumps to `t` without firing what falls due on the way: overdue timers stay pending and fire
+   * at `t` on the next advance, once each (a periodic probe runs once, not once per period).
+   */
+  jumpTo(t: number): void {
+    if (t > this.nowMs) this.nowMs = t
+  }
+
+  /**
    * Fires every timer due at or before `t`, one at a time in (time, scheduling) order, moving the
    * clock to each timer's time first. `between` runs after each firing (the simulation drains its
    * work queues there, so work caused by a timer happens at that timer's instant). Ends at `t`.
