@@ -31,7 +31,13 @@ export function admitServiceAccount(pod: Pod, ctx: StrategyContext): void {
   if (!spec.serviceAccountName) spec.serviceAccountName = 'default'
   spec.serviceAccount = spec.serviceAccountName
   const ns = pod.metadata!.namespace!
-  const sa = ctx.get('ServiceAccount', ns, spec.serviceAccountName) as ServiceAccount | undefined
+  let sa = ctx.get('ServiceAccount', ns, spec.serviceAccountName) as ServiceAccount | undefined
+  if (!sa && spec.serviceAccountName === 'default') {
+    // For "default" the plugin waits (10 tries, ~1-2s) for the serviceaccount controller, which in a
+    // running cluster creates it with the namespace. A request cannot wait here, so the account the
+    // controller is about to create stands in for it.
+    sa = { metadata: { name: 'default', namespace: ns } }
+  }
   if (!sa) {
     throw admissionForbidden('Pod', pod.metadata!, `error looking up service account ${ns}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`)
   }
