@@ -67,6 +67,22 @@ export interface CommandContext {
 export interface Command {
   readonly name: string
   run(ctx: CommandContext): number | Promise<number>
+  /**
+   * Completion candidates for one of this command's arguments (kubectl: verbs, kinds, names, flags).
+   * Return undefined to fall back to file names.
+   */
+  complete?(req: CompletionRequest): string[] | undefined
+}
+
+/** What a command's completer sees: the words of the command line up to the cursor. */
+export interface CompletionRequest {
+  /** The command's words, argv-style (`['kubectl', 'get', 'po']`); the last one is being completed. */
+  words: readonly string[]
+  /** The (possibly empty) word under the cursor, as typed so far. */
+  current: string
+  cwd: string
+  fs: MemFs
+  sim: Simulation
 }
 
 /** A shell that reads lines: the host shell, or a shell inside a container. */

@@ -1,0 +1,27 @@
+// The builtin tables of the two shells: bash on the host, busybox ash in containers.
+
+import { cd, pwd } from './cd'
+import { breakCmd, colon, continueCmd, exit, falseCmd, trueCmd } from './control'
+import { echo } from './echo'
+import { help } from './help'
+import { history, type, which } from './info'
+import { bash, dot, read, sh, source } from './input'
+import { jobs, kill, wait } from './jobs'
+import { printf } from './printf'
+import { bracket, test } from './test'
+import type { Builtin } from './types'
+import { exportCmd, set, unset } from './vars'
+
+const COMMON: Builtin[] = [cd, pwd, exit, trueCmd, falseCmd, colon, breakCmd, continueCmd, echo, printf, exportCmd, unset, set, read, source, dot, test, bracket, type, jobs, kill, wait, history, sh]
+
+function table(list: Builtin[]): ReadonlyMap<string, Builtin> {
+  return new Map(list.map((b) => [b.name, b]))
+}
+
+export function bashBuiltins(): ReadonlyMap<string, Builtin> {
+  return table([...COMMON, help, which, bash])
+}
+
+export function ashBuiltins(): ReadonlyMap<string, Builtin> {
+  return table(COMMON)
+}

@@ -1,0 +1,55 @@
+// jobs, kill and wait over the shell's background jobs.
+
+import type { Builtin } from './types'
+
+export const jobs: Builtin = {
+  name: 'jobs',
+  run(ctx) {
+    const table = ctx.shell.env.jobs
+    const live = table.jobs.filter((j) => !j.notified)
+    for (const j of live) {
+      ctx.stdout(table.format(j, j === live[live.length - 1]))
+      if (j.state !== 'Running') j.notified = true
+    }
+    return 0
+  },
+}
+
+export const kill: Builtin = {
+  name: 'kill',
+  run(ctx) {
+    const table = ctx.shell.env.jobs
+    const targets = ctx.argv.slice(1).filter((a) => !/^-[A-Z0-9]+$/.test(a) && a !== '-s')
+    if (!targets.length) {
+      ctx.stderr('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n')
+      return 2
+    }
+    let status = 0
+    for (const t of targets) {
+      const job = table.find(t)
+      if (!job || job.state !== 'Running') {
+        ctx.error(t.startsWith('%') ? `kill: ${t}: no such job` : `kill: (${t}) - No such process`)
+        status = 1
+        continue
+      }
+      table.kill(job)
+    }
+    return status
+  },
+}
+
+export const wait: Builtin = {
+  name: 'wait',
+  async run(ctx) {
+    const table = ctx.shell.env.jobs
+    const specs = ctx.argv.slice(1)
+    const targets = specs.length ? specs.map((s) => table.find(s)).filter((j) => j !== undefined) : table.jobs.filter((j) => j.state === 'Running')
+    let status = 0
+    for (const j of targets) {
+      const done = await ctx.time.until(() => j.state !== 'Running', undefined, ctx.cancel)
+      if (!done) return 130
+      status = j.status
+    }
+    return status
+  },
+}

@@ -1,0 +1,198 @@
+// Runs parsed command lines: lists, `&&`/`||`, pipelines, compound commands and simple commands.
+// A pipeline runs its members one after another, each reading what the previous one wrote (the
+// simulated programs do not stream); each member runs in a subshell, as in bash.
+
+import type { AndOr, Command, List, Pipeline } from './ast'
+import { expandFields, expandString, ExpandError, type ExpandContext } from './expand'
+import { CancelSignal, ExitSignal, LoopSignal, type Io } from './io'
+import { applyRedirs } from './redirect'
+import { runSimple } from './simple-command'
+import type { ShellState } from './state'
+import { startJob } from './jobs'
+
+/** Loops yield to the host every so many iterations, so Ctrl-C can reach a `while true` loop. */
+const YIELD_EVERY = 500
+
+export class Interpreter {
+  constructor(readonly state: ShellState) {}
+
+  /** An interpreter for a subshell of this one. */
+  fork(): Interpreter {
+    return new Interpreter(this.state.fork())
+  }
+
+  /** Expansion hooks bound to this shell and the streams in use. */
+  expandContext(io: Io): ExpandContext {
+    const st = this.state
+    return {
+      lookup: (n) => st.get(n),
+      assign: (n, v) => st.set(n, v),
+      positional: () => st.positional,
+      home: () => st.home(),
+      cwd: () => st.cwd,
+      fs: st.env.fs,
+      subst: async (body) => {
+        let out = ''
+        const child = this.fork()
+        const status = await child.runIsolated(body, { ...io, out: (t) => (out += t), outTty: false })
+        st.substStatus = status
+        return out
+      },
+    }
+  }
+
+  /** Runs a list in this (sub)shell and turns `exit` into its status. */
+  async runIsolated(list: List, io: Io): Promise<number> {
+    try {
+      return await this.list(list, io)
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.code
+      if (e instanceof LoopSignal) return this.state.status
+      throw e
+    }
+  }
+
+  async list(list: List, io: Io): Promise<number> {
+    for (const item of list.items) {
+      if (item.background) {
+        startJob(this, item, io)
+        this.state.status = 0
+        continue
+      }
+      await this.andOr(item.andOr, io)
+    }
+    return this.state.status
+  }
+
+  private async andOr(ao: AndOr, io: Io): Promise<number> {
+    let status = await this.pipeline(ao.first, io)
+    for (const { op, pipeline } of ao.rest) {
+      if ((op === '&&') === (status === 0)) status = await this.pipeline(pipeline, io)
+    }
+    return status
+  }
+
+  private async pipeline(p: Pipeline, io: Io): Promise<number> {
+    let status: number
+    if (p.commands.length === 1) status = await this.command(p.commands[0], io)
+    else {
+      let input = io.stdin
+      status = 0
+      for (let i = 0; i < p.commands.length; i++) {
+        const last = i === p.commands.length - 1
+        let buf = ''
+        const out = last ? io.out : (t: string) => (buf += t)
+        const err = !last && p.pipeStderr[i] ? out : io.err
+        const child = this.fork()
+        status = await child.runIsolated({ items: [{ andOr: { first: { negate: false, commands: [p.commands[i]], pipeStderr: [] }, rest: [] }, background: false, text: '' }] }, { ...io, stdin: input, out, err, outTty: last && io.outTty })
+        input = { text: buf, pos: 0 }
+        this.checkCancel(io)
+      }
+    }
+    if (p.negate) status = status === 0 ? 1 : 0
+    this.state.status = status
+    return status
+  }
+
+  checkCancel(io: Io): void {
+    if (io.cancel.cancelled) {
+      this.state.status = 130
+      throw new CancelSignal()
+    }
+  }
+
+  async command(c: Command, io: Io): Promise<number> {
+    if (c.type === 'simple') {
+      const status = await runSimple(this, c, io)
+      this.state.status = status
+      this.checkCancel(io)
+      return status
+    }
+    const rio = await applyRedirs(c.redirs, io, this.state, this.expandContext(io))
+    if (!rio) return (this.state.status = 1)
+    switch (c.type) {
+      case 'group':
+        return this.list(c.body, rio)
+      case 'subshell':
+        return (this.state.status = await this.fork().runIsolated(c.body, rio))
+      case 'if':
+        for (const clause of c.clauses) {
+          if ((await this.list(clause.cond, rio)) === 0) return this.list(clause.body, rio)
+        }
+        if (c.otherwise) return this.list(c.otherwise, rio)
+        return (this.state.status = 0)
+      case 'for':
+        return this.forLoop(c, rio)
+      case 'while':
+        return this.whileLoop(c, rio)
+    }
+  }
+
+  private async forLoop(c: Command & { type: 'for' }, io: Io): Promise<number> {
+    const st = this.state
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name)) {
+      io.err(`${st.diag()}\`${c.name}': not a valid identifier\n`)
+      return (st.status = 1)
+    }
+    let items: string[]
+    try {
+      items = c.items ? (await Promise.all(c.items.map((w) => expandFields(w, this.expandContext(io))))).flat() : [...st.positional]
+    } catch (e) {
+      if (!(e instanceof ExpandError)) throw e
+      io.err(`${st.diag()}${e.message}\n`)
+      return (st.status = 1)
+    }
+    st.status = 0
+    let n = 0
+    for (const item of items) {
+      st.set(c.name, item)
+      const r = await this.loopBody(c.body, io)
+      if (r === 'break') break
+      if (++n % YIELD_EVERY === 0) await this.yieldToHost(io)
+    }
+    return st.status
+  }
+
+  private async whileLoop(c: Command & { type: 'while' }, io: Io): Promise<number> {
+    const st = this.state
+    let status = 0
+    for (let n = 1; ; n++) {
+      const cond = await this.list(c.cond, io)
+      if ((cond === 0) === c.until) break
+      const r = await this.loopBody(c.body, io)
+      status = st.status
+      if (r === 'break') break
+      if (n % YIELD_EVERY === 0) await this.yieldToHost(io)
+    }
+    return (st.status = status)
+  }
+
+  /** Runs a loop body; says whether the loop should stop. */
+  private async loopBody(body: List, io: Io): Promise<'break' | 'next'> {
+    const st = this.state
+    st.loopDepth++
+    try {
+      await this.list(body, io)
+      return 'next'
+    } catch (e) {
+      if (!(e instanceof LoopSignal)) throw e
+      if (e.levels > 1) {
+        e.levels--
+        throw e
+      }
+      return e.kind === 'break' ? 'break' : 'next'
+    } finally {
+      st.loopDepth--
+    }
+  }
+
+  private async yieldToHost(io: Io): Promise<void> {
+    await io.time.sleep(0, io.cancel)
+    this.checkCancel(io)
+  }
+
+  /** Expands a word to one string for a builtin that needs it (`for` names, assignments). */
+  expandString(word: Parameters<typeof expandString>[0], io: Io): Promise<string> {
+    return expandString(word, this.expandContext(io))
+  }
+}
