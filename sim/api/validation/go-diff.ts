@@ -6,6 +6,7 @@
 // uses the plain-space variant.
 
 import { goTree, goEqual, isZero, type GoTree } from './go-value-tree'
+import { compact, ELLIPSIS, expanded, indent, line, render, type Rec, type Text } from './go-diff-text'
 
 type Mode = 'unknown' | 'identical' | 'removed' | 'inserted'
 type TypeMode = 'auto' | 'elide'
@@ -98,21 +99,6 @@ function compare(type: string, x: GoTree, y: GoTree): Node {
     }
   }
 }
-
-// ---------------------------------------------------------------- text
-
-type Text = { t: 'line'; s: string } | { t: 'wrap'; pre: string; v: Text; post: string } | { t: 'list'; recs: Rec[] }
-interface Rec {
-  diff: '' | '-' | '+'
-  key: string
-  v: Text
-  elideComma?: boolean
-  comment?: string
-}
-
-const line = (s: string): Text => ({ t: 'line', s })
-const ELLIPSIS = '...'
-const MAX_COLUMN = 80
 
 interface Opts {
   mode: Mode
@@ -297,79 +283,6 @@ function formatDiffList(node: Node, opts: Opts): Text {
     }
   })
   return { t: 'wrap', pre: '{', v: { t: 'list', recs: list }, post: '}' }
-}
-
-// ---------------------------------------------------------------- layout
-
-/** formatCompactTo: a subtree becomes a single line unless it holds diffs, comments or is too long. */
-function compact(t: Text, d: '' | '-' | '+' = ''): { text: Text; flat: string | undefined } {
-  switch (t.t) {
-    case 'line':
-      return { text: t, flat: t.s }
-    case 'wrap': {
-      const inner = compact(t.v, d)
-      t = { ...t, v: inner.text }
-      return inner.flat === undefined ? { text: t, flat: undefined } : { text: line(t.pre + inner.flat + t.post), flat: t.pre + inner.flat + t.post }
-    }
-    case 'list': {
-      let multi = false
-      const parts: string[] = []
-      const recs = t.recs.map((r) => {
-        if (r.diff) multi = true
-        const c = compact(r.v, (d || r.diff) as '' | '-' | '+')
-        if (c.flat === undefined || r.comment) multi = true
-        parts.push((r.key ? r.key + ': ' : '') + (c.flat ?? ''))
-        return { ...r, v: c.text }
-      })
-      const flat = parts.join(', ')
-      if ((d === '-' || d === '+') && flat.length > MAX_COLUMN) multi = true
-      return multi ? { text: { t: 'list', recs }, flat: undefined } : { text: line(flat), flat }
-    }
-  }
-}
-
-function indent(n: number, d: '' | '-' | '+'): string {
-  return (d === '' ? '  ' : d + ' ') + '\t'.repeat(n)
-}
-
-function expanded(t: Text, d: '' | '-' | '+', n: number): string {
-  switch (t.t) {
-    case 'line':
-      return t.s
-    case 'wrap':
-      return t.pre + expanded(t.v, d, n) + t.post
-    case 'list': {
-      // Align the values of consecutive single-line records that have keys.
-      const pad: number[] = new Array(t.recs.length).fill(0)
-      let start = 0
-      const close = (end: number) => {
-        const max = Math.max(0, ...t.recs.slice(start, end).map((r) => [...r.key].length))
-        for (let i = start; i < end; i++) pad[i] = max - [...t.recs[i].key].length
-      }
-      t.recs.forEach((r, i) => {
-        if (!r.key || r.v.t !== 'line') {
-          close(i)
-          start = i + 1
-        }
-      })
-      close(t.recs.length)
-      let out = ''
-      for (const [i, r] of t.recs.entries()) {
-        const dd = (d || r.diff) as '' | '-' | '+'
-        out += '\n' + indent(n + 1, dd)
-        if (r.key) out += r.key + ': '
-        out += ' '.repeat(pad[i])
-        out += expanded(r.v, dd, n + 1)
-        if (!r.elideComma) out += ','
-        if (r.comment) out += ' // ' + r.comment
-      }
-      return out + '\n' + indent(n, d)
-    }
-  }
-}
-
-function render(t: Text): string {
-  return expanded(t, '', 0)
 }
 
 /** cmp.Diff(x, y) for two values of a Go type given in JSON form. */

@@ -122,6 +122,14 @@ describe('Pod defaults and admission', () => {
     expect(e.message).toBe('pods "p" is forbidden: error looking up service account default/nope: serviceaccount "nope" not found')
   })
 
+  it('does not refuse a pod in a namespace whose default account the controller has yet to create', () => {
+    const s = sim()
+    s.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } }, as)
+    const p = s.api.create({ ...pod({ containers: [{ name: 'c', image: 'nginx' }] }), metadata: { name: 'p', namespace: 'team' } }, as) as Pod
+    expect(p.spec!.serviceAccountName).toBe('default')
+    expect(p.spec!.volumes![0].name).toMatch(/^kube-api-access-/)
+  })
+
   it('names a generated pod by its prefix in admission errors', () => {
     const s = sim()
     const input = { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-7c5d9-', namespace: 'default' }, spec: { serviceAccountName: 'x', containers: [{ name: 'c', image: 'nginx' }] } }
