@@ -65,9 +65,8 @@ export interface ProbeWorker {
   result: 'success' | 'failure' | 'unknown'
   /** After a liveness or startup failure the worker stops until it sees a new container. */
   onHold: boolean
-  /** The last probe's time and the runtime's fingerprint then (files, requests), to tell whether a rerun could differ. */
+  /** When the last probe ran. */
   lastAt?: number
-  fingerprint?: string
   /** Readiness is probed once right after the container starts (prober_manager UpdatePodStatus). */
   manualAt?: number
 }
@@ -104,6 +103,8 @@ export interface ContainerRecord {
   /** Pull attempts so far (keys the timing of each). */
   pulls: number
   probes: Partial<Record<ProbeType, ProbeWorker>>
+  /** What the container's probes could see after the last one ran (what the probes change themselves is no news). */
+  probeFingerprint?: string
   kill?: KillPlan
 }
 

@@ -29,7 +29,7 @@ function quiet(s: PodSync, c: ContainerRecord, type: ProbeType): boolean {
   const w = c.probes[type]!
   const rc = s.runtime.container(s.rec.uid, c.name)
   if (w.last === undefined || w.manualAt !== undefined || !rc) return false
-  if (w.fingerprint !== s.runtime.fingerprint(rc)) return false
+  if (c.probeFingerprint !== s.runtime.fingerprint(rc)) return false
   // A process that is not listening yet will be soon: the result can still change by itself.
   if (rc.plan?.listenAfterMs && rc.startedAt !== undefined && s.now < rc.startedAt + rc.plan.listenAfterMs) return false
   return isStableResult(w, w.last)
@@ -61,7 +61,7 @@ export function probeStep(s: PodSync, c: ContainerRecord, type: ProbeType): void
   if (w.manualAt !== undefined && w.manualAt <= s.now) w.manualAt = undefined
   const out = runProbe(s.runtime, rc, spec, eff, s.rec.sandbox?.ip ?? '', s.gateway, s.now)
   w.lastAt = s.now
-  w.fingerprint = s.runtime.fingerprint(rc)
+  c.probeFingerprint = s.runtime.fingerprint(rc)
   if (!out.ok) s.containerEvent(c, 'Warning', 'Unhealthy', `${probeName(type)} probe failed: ${out.output}`)
   if (!applyProbeResult(w, eff, out.ok)) return
   const restart = restartPolicy(s.pod) !== 'Never'

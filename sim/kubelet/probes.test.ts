@@ -120,3 +120,14 @@ describe('liveness', () => {
     expect(unhealthy(sim)).toEqual([])
   })
 })
+
+describe('probe timers', () => {
+  it('let settle() end once readiness and liveness both pass and nothing changes', () => {
+    const sim = kubeletSim()
+    createAs(sim, web({ readinessProbe: { httpGet: { path: '/', port: 80 } }, livenessProbe: { httpGet: { path: '/', port: 80 } } }))
+    const r = sim.settle()
+    expect(r.settled).toBe(true)
+    expect(r.elapsedMs).toBeLessThan(30_000)
+    expect(sim.clock.pending().filter((t) => !t.background && t.key?.startsWith('requeue/kubelet/'))).toEqual([])
+  })
+})

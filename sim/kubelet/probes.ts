@@ -57,7 +57,7 @@ export function runProbe(runtime: ContainerRuntime, c: RuntimeContainer, spec: C
   const p = eff.probe
   if (p.exec) {
     const argv = p.exec.command ?? []
-    const r = runtime.execIn(c, argv)
+    const r = runtime.execIn(c, argv, true)
     if (!r) {
       return {
         ok: false,
@@ -74,7 +74,7 @@ export function runProbe(runtime: ContainerRuntime, c: RuntimeContainer, spec: C
     const url = `${scheme}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`
     const headers: Record<string, string> = { 'User-Agent': PROBE_USER_AGENT, Accept: '*/*' }
     for (const h of p.httpGet.httpHeaders ?? []) headers[h.name] = h.value
-    const r = runtime.request(c, port, { method: 'GET', path, headers, remoteAddr: gateway }, at)
+    const r = runtime.request(c, port, { method: 'GET', path, headers, remoteAddr: gateway }, at, true)
     if (r.kind !== 'response') return { ok: false, output: `Get "${url}": ${r.message}` }
     const status = r.response.status
     // probe/http DoHTTPProbe: 200 <= code < 400 is a success.

@@ -210,8 +210,11 @@ export class ContainerRuntime {
     appendLog(this.deps.volumes, c.podUid, c.name, c.restartCount, at, line)
   }
 
-  /** An HTTP request to a container's port, as a client on the pod network makes it. */
-  request(c: RuntimeContainer, port: number, req: HttpRequest, at = this.now()): HttpOutcome {
+  /**
+   * An HTTP request to a container's port, as a client on the pod network makes it. `fromKubelet`:
+   * the kubelet's own probe or hook, which is no news to the kubelet (no wake-up, no activity).
+   */
+  request(c: RuntimeContainer, port: number, req: HttpRequest, at = this.now(), fromKubelet = false): HttpOutcome {
     const sb = this.sandboxes.get(c.podUid)
     const addr = `${sb?.ip ?? ''}:${port}`
     if (sb && this.deps.nodeHealth && !this.deps.nodeHealth.isUp(sb.node)) {
@@ -219,18 +222,18 @@ export class ContainerRuntime {
     }
     if (!this.listening(c, port, at)) return { kind: 'refused', message: `dial tcp ${addr}: connect: connection refused` }
     if (!c.image.behavior.http) return { kind: 'refused', message: `dial tcp ${addr}: connect: connection refused` }
-    c.activity++
+    if (!fromKubelet) c.activity++
     const response = c.image.behavior.http(port, req, this.env(c))
-    this.notify(c.podUid)
+    if (!fromKubelet) this.notify(c.podUid)
     return { kind: 'response', response }
   }
 
   /** Runs a command in the container. Undefined: no such executable in the image. */
-  execIn(c: RuntimeContainer, argv: readonly string[]): ExecResult | undefined {
+  execIn(c: RuntimeContainer, argv: readonly string[], fromKubelet = false): ExecResult | undefined {
     if (!c.image.behavior.exec) return undefined
-    c.activity++
+    if (!fromKubelet) c.activity++
     const r = c.image.behavior.exec(argv, this.env(c))
-    this.notify(c.podUid)
+    if (!fromKubelet) this.notify(c.podUid)
     return r
   }
 

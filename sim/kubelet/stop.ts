@@ -53,12 +53,12 @@ function runPreStop(s: PodSync, c: ContainerRecord, graceSeconds: number): numbe
   if (hook.sleep) {
     ms = Math.max(0, hook.sleep.seconds) * 1000
   } else if (hook.exec) {
-    const r = s.runtime.execIn(rc, hook.exec.command ?? [])
+    const r = s.runtime.execIn(rc, hook.exec.command ?? [], true)
     ok = !!r && r.exitCode === 0
     ms = r?.durationMs ?? 0
   } else if (hook.httpGet) {
     const port = resolvePort(s.spec(c), hook.httpGet.port as number | string) ?? 0
-    const r = s.runtime.request(rc, port, { method: 'GET', path: hook.httpGet.path || '/', remoteAddr: s.gateway })
+    const r = s.runtime.request(rc, port, { method: 'GET', path: hook.httpGet.path || '/', remoteAddr: s.gateway }, s.now, true)
     ok = r.kind === 'response' && r.response.status >= 200 && r.response.status < 400
   }
   // The kubelet does not put the hook's output in the event, so secrets do not leak into it.
