@@ -111,7 +111,8 @@ function allocate(s: PodSync): string | undefined {
 }
 
 export function createSandbox(s: PodSync): void {
-  const ip = s.pod.status?.podIP ?? allocate(s)
+  // A hostNetwork pod shares the node's network namespace: its IP is the node's.
+  const ip = s.pod.status?.podIP ?? (s.pod.spec?.hostNetwork ? s.hostIP : allocate(s))
   if (!ip) {
     s.podEvent('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type="flannel" failed (add): failed to allocate for range 0: no IP addresses available in range set`)
     s.rec.volumesReadyAt = s.now + 10_000

@@ -123,3 +123,25 @@ describe('planKill', () => {
     expect(planKill(1000, grace, preStop, onSigterm)).toEqual({ sigtermAt: 1000 + term, exitAt: 1000 + exit, exitCode: code })
   })
 })
+
+describe('force deletion', () => {
+  it('removes the pod at once; the node forgets its containers and its IP is free again', () => {
+    const sim = kubeletSim()
+    createAs(sim, sleeper(30))
+    sim.settle()
+    sim.api.delete('Pod', 'default', 'web-0', { actor: 'kubectl', gracePeriodSeconds: 0 })
+    sim.settle()
+    expect(sim.api.get('Pod', 'default', 'web-0')).toBeUndefined()
+    expect(sim.runtime.find('default', 'web-0').ok).toBe(false)
+    expect(sim.runtime.findByIP('10.244.1.2')).toBeUndefined()
+  })
+})
+
+describe('hostNetwork pods', () => {
+  it('have the node IP', () => {
+    const sim = kubeletSim()
+    createAs(sim, podManifest('host', { hostNetwork: true, containers: [{ name: 'nginx', image: 'nginx:1.27' }] }))
+    sim.settle()
+    expect(sim.api.read('Pod', 'default', 'host').status!.podIP).toBe('192.168.56.11')
+  })
+})
