@@ -6,6 +6,12 @@ import { dig } from './dig'
 import { BIND_9_18 } from './variants'
 import { stdoutOf } from './env'
 import { tabs, testEnv } from './test-env'
+import type { Namespace } from '../../api/types'
+import { fromCivil } from '../../core/time'
+import { buildDnsView } from '../cluster-view'
+import { fixturePod, fixtureService, slicesFor } from '../fixture'
+import { createResolver } from '../resolver'
+import { DEFAULT_DIG_FLAGS, digGreeting, digReplyText } from '../format/dig-text'
 
 const run = (line: string) => dig(line.split(' '), testEnv(), BIND_9_18)
 
@@ -171,5 +177,62 @@ describe('dig layout notes (§11.14)', () => {
     expect(out).toContain(tabs('web-0.nginx.default.svc.cluster.local. 30 IN A→10.244.1.5\n'))
     expect(out).toContain(';; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\n')
     expect(out).toContain(';; MSG SIZE  rcvd: 131\n')
+  })
+})
+
+describe('dig 9.10 of an old dnsutils image (seed 004, a real capture)', () => {
+  // Kubernetes in Action's `dig SRV` against a StatefulSet's headless Service: CoreDNS with the
+  // plugin's default TTL 5, no COOKIE, udp 4096, no transport after SERVER. The capture's WHEN is in
+  // CST; containers here run in UTC, so that line shows the same instant in UTC. The SRV port is the
+  // endpoint's port, 80 in the capture.
+  it('matches the captured answer, layout and MSG SIZE 373', () => {
+    const ns = (name: string): Namespace => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })
+    const svc = fixtureService('svc-kubia', { clusterIP: 'None', clusterIPs: ['None'], selector: { app: 'kubia' }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] }, 'prod')
+    const pods = [
+      fixturePod({ name: 'sts-kubia-0', ip: '172.42.0.176', namespace: 'prod', labels: { app: 'kubia' } }, 'svc-kubia'),
+      fixturePod({ name: 'sts-kubia-1', ip: '172.42.0.179', namespace: 'prod', labels: { app: 'kubia' } }, 'svc-kubia'),
+    ]
+    const view = buildDnsView({ services: [svc], endpointSlices: slicesFor(svc, pods), namespaces: [ns('default'), ns('prod')] }, '10.43.0.10')
+    const query = createResolver(view, { zone: 'cluster.local', ttl: 5, now: 0 })
+    const bind = { version: '9.10.3-P4-Debian', modern: false }
+    const flags = { ...DEFAULT_DIG_FLAGS, cookie: false }
+    const out = digReplyText(query('svc-kubia.prod.svc.cluster.local', 'SRV'), {
+      bind,
+      flags,
+      greeting: digGreeting(bind, ['SRV', 'svc-kubia.prod.svc.cluster.local'], flags),
+      id: 17883,
+      cookie: '',
+      server: '10.43.0.10',
+      address: '10.43.0.10',
+      now: fromCivil(2020, 7, 27, 6, 16, 0),
+      queryTimeMs: 84,
+    })
+    expect(out).toBe(`
+; <<>> DiG 9.10.3-P4-Debian <<>> SRV svc-kubia.prod.svc.cluster.local
+;; global options: +cmd
+;; Got answer:
+;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 17883
+;; flags: qr aa rd; QUERY: 1, ANSWER: 2, AUTHORITY: 0, ADDITIONAL: 3
+;; WARNING: recursion requested but not available
+
+;; OPT PSEUDOSECTION:
+; EDNS: version: 0, flags:; udp: 4096
+;; QUESTION SECTION:
+;svc-kubia.prod.svc.cluster.local. IN	SRV
+
+;; ANSWER SECTION:
+svc-kubia.prod.svc.cluster.local. 5 IN	SRV	0 50 80 sts-kubia-0.svc-kubia.prod.svc.cluster.local.
+svc-kubia.prod.svc.cluster.local. 5 IN	SRV	0 50 80 sts-kubia-1.svc-kubia.prod.svc.cluster.local.
+
+;; ADDITIONAL SECTION:
+sts-kubia-0.svc-kubia.prod.svc.cluster.local. 5	IN A 172.42.0.176
+sts-kubia-1.svc-kubia.prod.svc.cluster.local. 5	IN A 172.42.0.179
+
+;; Query time: 84 msec
+;; SERVER: 10.43.0.10#53(10.43.0.10)
+;; WHEN: Mon Jul 27 06:16:00 UTC 2020
+;; MSG SIZE  rcvd: 373
+
+`)
   })
 })
