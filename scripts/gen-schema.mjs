@@ -14,12 +14,14 @@
 //   sim/api/schema/generated/descriptions.json  descriptions, loaded lazily (kubectl explain, editor hovers)
 //   web/editor/schemas/<kind>.json, all.json    JSON Schema for the YAML editor (monaco-yaml)
 //
+// `node scripts/gen-schema.mjs --check` writes nothing and fails if a generated file is out of date.
+//
 // Refresh the overlay from checkouts of k8s.io/api and k8s.io/apimachinery (tag v0.33.x, e.g.
 // `git -C api archive v0.33.1 core/v1 apps/v1 discovery/v1 storage/v1 policy/v1 | tar -x -C /tmp/api`):
 //
 //   node scripts/gen-schema.mjs --refresh-upstream /tmp/api /tmp/apimachinery v0.33.1
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readKubernetesTypes } from './gen-schema/ts-source.mjs'
@@ -33,6 +35,7 @@ const overlayPath = join(root, 'scripts/gen-schema/upstream-v1.33.json')
 const tsTypes = readKubernetesTypes(join(root, 'node_modules/kubernetes-types'))
 
 const args = process.argv.slice(2)
+const check = args[0] === '--check'
 if (args[0] === '--refresh-upstream') {
   const [, api, apimachinery, version = 'v0.33.1'] = args
   if (!api || !apimachinery) throw new Error('usage: gen-schema.mjs --refresh-upstream <k8s.io/api dir> <k8s.io/apimachinery dir> [version]')
@@ -43,10 +46,15 @@ if (args[0] === '--refresh-upstream') {
 
 const upstream = JSON.parse(readFileSync(overlayPath, 'utf8'))
 const model = buildModel(upstream, tsTypes)
-for (const n of model.notes) console.log(`note: ${n}`)
+if (!check) for (const n of model.notes) console.log(`note: ${n}`)
 
+const stale = []
 function write(rel, text) {
   const path = join(root, rel)
+  if (check) {
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(rel)
+    return
+  }
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, text)
   console.log(`wrote ${rel} (${text.length} bytes)`)
@@ -55,3 +63,7 @@ function write(rel, text) {
 write('sim/api/schema/generated/structure.json', stringifyStructure(structureArtifact(model)))
 write('sim/api/schema/generated/descriptions.json', stringifyByKey(descriptionsArtifact(model)))
 for (const [file, schema] of Object.entries(jsonSchemas(model))) write(`web/editor/schemas/${file}`, JSON.stringify(schema) + '\n')
+if (check && stale.length) {
+  console.error(`out of date (run node scripts/gen-schema.mjs): ${stale.join(', ')}`)
+  process.exit(1)
+}

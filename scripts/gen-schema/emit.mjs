@@ -26,7 +26,8 @@ export function descriptionsArtifact(model) {
   const out = {}
   for (const [key, t] of Object.entries(model.types)) {
     const d = {}
-    if (t.doc) d[''] = t.doc
+    // Named strings, maps and slices are inlined in the OpenAPI document: their own docs are never shown.
+    if (t.doc && (t.kind === 'struct' || t.kind === 'special')) d[''] = t.doc
     for (const f of t.fields ?? []) if (f.doc) d[f.name] = f.doc
     if (Object.keys(d).length) out[key] = d
   }
