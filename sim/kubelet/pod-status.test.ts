@@ -19,7 +19,7 @@ function record(states: ContainerState[], opts: { init?: ContainerState[]; lastT
     ready: opts.ready ?? (init ? state.kind === 'terminated' && state.term.exitCode === 0 : state.kind === 'running'),
     pulls: 0,
     probes: {},
-    lastTerminated: opts.lastTerminated ? (term(1) as { term: never }).term : undefined,
+    lastTerminated: opts.lastTerminated ? { exitCode: 1, reason: 'Error', startedAt: 0, finishedAt: 1000, containerId: 'c'.repeat(64) } : undefined,
   })
   return {
     uid: 'u',
