@@ -8,6 +8,10 @@ import { host } from './host'
 import { BIND_9_18 } from './variants'
 import { stderrOf, stdoutOf } from './env'
 import { orderBy, tabs, testEnv } from './test-env'
+import type { Namespace } from '../../api/types'
+import { buildDnsView } from '../cluster-view'
+import { fixtureService } from '../fixture'
+import { createResolver } from '../resolver'
 
 const NEW = { version: '1.36.1', search: 'dotless' as const }
 const argv = (line: string) => line.split(' ')
@@ -204,5 +208,28 @@ nginx.default.svc.cluster.local has SRV record 0 33 80 web-2.nginx.default.svc.c
     const r = host(argv('host web-9.nginx'), testEnv(), BIND_9_18)
     expect(stdoutOf(r)).toBe('Host web-9.nginx not found: 3(NXDOMAIN)\n')
     expect(r.exitCode).toBe(1)
+  })
+})
+
+describe('bind 9.9 nslookup of the jessie-dnsutils image (a real capture against CoreDNS)', () => {
+  it('resolves <svc>.<ns> through svc.cluster.local, with the header and no AAAA lookup', () => {
+    const ns = (name: string): Namespace => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })
+    const svc = fixtureService('cert-manager-webhook', { clusterIP: '10.43.225.90', clusterIPs: ['10.43.225.90'], ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 10250 }] }, 'cert-manager')
+    const view = buildDnsView({ services: [svc], endpointSlices: [], namespaces: [ns('default'), ns('cert-manager')] }, '10.43.0.10')
+    const env = {
+      ...testEnv(),
+      query: createResolver(view, { zone: 'cluster.local', ttl: 5, now: 0 }),
+      answers: (s: string) => s === '10.43.0.10',
+      resolvConf: 'search default.svc.cluster.local svc.cluster.local cluster.local 6browns.org\nnameserver 10.43.0.10\noptions ndots:5\n',
+    }
+    const r = bindNslookup(argv('nslookup cert-manager-webhook.cert-manager'), env, { version: '9.9.5-9+deb8u19-Debian', modern: false })
+    const capture = tabs(`Server:→→10.43.0.10
+Address:→10.43.0.10#53
+
+Name:→cert-manager-webhook.cert-manager.svc.cluster.local
+Address: 10.43.225.90
+`)
+    // The capture ends at the last record; nslookup's main() then puts("") an empty line.
+    expect(stdoutOf(r)).toBe(capture + '\n')
   })
 })

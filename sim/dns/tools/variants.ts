@@ -61,11 +61,12 @@ function alpineNslookup(tag: string): NslookupVariant {
 }
 
 /**
- * bind of the dnsutils images: tutum/dnsutils (Kubernetes in Action's `dig SRV`) has 9.10.3 from
- * Debian; the e2e jessie-dnsutils image has jessie's 9.9.5; newer tool images carry 9.18.
+ * bind of the dnsutils images: the e2e jessie-dnsutils image (the Kubernetes docs' `dnsutils` pod)
+ * has jessie's last 9.9.5 (`DiG 9.9.5-9+deb8u19-Debian` in captures); tutum/dnsutils (Kubernetes in
+ * Action's `dig SRV`) is an Ubuntu xenial image with 9.10.3; newer tool images carry 9.18.
  */
 function bindOf(name: string): BindProfile {
-  if (name.endsWith('tutum/dnsutils')) return { version: '9.10.3-P4-Debian', modern: false }
+  if (name.endsWith('tutum/dnsutils')) return { version: '9.10.3-P4-Ubuntu', modern: false }
   if (name.endsWith('jessie-dnsutils')) return { version: '9.9.5-9+deb8u19-Debian', modern: false }
   return BIND_9_18
 }
