@@ -106,7 +106,8 @@ export const fieldError = {
     type: 'FieldValueTooLong',
     field,
     badValue: OMIT,
-    detail: `must have at most ${max} bytes`,
+    // apimachinery ≥1.32 wording.
+    detail: `may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`,
   }),
   tooMany: (field: string, actual: number, max: number): FieldError => ({
     type: 'FieldValueTooMany',
