@@ -125,6 +125,18 @@ describe('decodeStrict', () => {
     expect(decodeStrict('StatefulSet', obj).errors).toEqual([HANDLED + 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string'])
   })
 
+  it('rejects an env value given as a number', () => {
+    expect(decodeStrict('StatefulSet', sts({}, {}, { env: [{ name: 'PORT', value: 8080 }] })).errors).toEqual([
+      HANDLED + 'json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string',
+    ])
+  })
+
+  it('names the element type when a list holds a string instead of an object', () => {
+    expect(decodeStrict('StatefulSet', sts({}, { containers: ['nginx'] })).errors).toEqual([
+      HANDLED + 'json: cannot unmarshal string into Go struct field PodSpec.spec.template.spec.containers of type v1.Container',
+    ])
+  })
+
   it('names a named Go string type', () => {
     expect(decodeStrict('StatefulSet', sts({}, {}, { imagePullPolicy: true })).errors).toEqual([
       HANDLED + 'json: cannot unmarshal bool into Go struct field Container.spec.template.spec.containers.imagePullPolicy of type v1.PullPolicy',
