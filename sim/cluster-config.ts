@@ -84,6 +84,12 @@ export interface ClusterConfig {
   featureGates: { MaxUnavailableStatefulSet: boolean }
   /** Run CoreDNS as a Deployment in kube-system (gives `kubectl get pods -A` its system pods). */
   systemPods: boolean
+  /**
+   * Names the cluster DNS's upstream resolver knows (CoreDNS `forward . /etc/resolv.conf`), e.g.
+   * `{ 'kubernetes.io': { A: ['147.75.40.148'] } }`. Absent: the lab has no internet and every name
+   * outside the cluster domain is NXDOMAIN (sim/dns/upstream.ts).
+   */
+  dnsUpstream?: Readonly<Record<string, { A?: readonly string[]; AAAA?: readonly string[]; CNAME?: string }>>
 }
 
 export type ClusterConfigInput = Partial<Omit<ClusterConfig, 'timings' | 'featureGates'>> & {

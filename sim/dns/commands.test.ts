@@ -105,6 +105,14 @@ Address 1: ${ipOf(sim, 'web-0')} web-0.nginx.default.svc.cluster.local
     expect((await run(sim, web0, 'hostname -f')).stdout).toBe('web-0.nginx.default.svc.cluster.local\n')
   })
 
+  it('resolves an external name a lab gives the upstream resolver', async () => {
+    const sim = testSim({ dnsUpstream: { 'kubernetes.io': { A: ['147.75.40.148'] } } })
+    createAs(sim, DNS_TEST)
+    sim.settle()
+    const r = await run(sim, debugPod, 'nslookup kubernetes.io')
+    expect(r.stdout.split('\n').slice(3)).toEqual(['Name:      kubernetes.io', 'Address 1: 147.75.40.148', ''])
+  })
+
   it('gives dig and host only to dnsutils images', () => {
     expect(dnsCommands(debugPod).map((c) => c.name)).toEqual(['hostname', 'nslookup'])
     const dnsutils = { ...debugPod, image: 'registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3' }

@@ -24,7 +24,7 @@ export interface ContainerToolContext {
   container: string
   /** The container's image as the pod spec names it (`busybox:1.28`), which picks the tool flavours. */
   image: string
-  /** Names the cluster's upstream resolver knows (a lab's external names); none by default. */
+  /** Names the cluster's upstream resolver knows; default: the cluster config's dnsUpstream (none). */
   upstream?: UpstreamRecords
 }
 
@@ -39,7 +39,7 @@ function readFile(ctx: CommandContext, path: string): string | undefined {
 /** The tool environment of this container, now: resolver over the current API objects, its files. */
 export function toolEnv(sim: Simulation, tool: ContainerToolContext, files: { resolvConf?: string; hosts?: string }, now: number): DnsToolEnv {
   const pod: Pod | undefined = sim.api.get('Pod', tool.namespace, tool.pod)
-  const { view, query } = clusterResolver(sim.api, sim.config, { now, rng: sim.rng, upstream: tool.upstream })
+  const { view, query } = clusterResolver(sim.api, sim.config, { now, rng: sim.rng, upstream: tool.upstream ?? sim.config.dnsUpstream })
   // Queries reach CoreDNS through the kube-dns Service or a CoreDNS pod directly.
   const dnsEndpoints = view.endpoints.filter((e) => e.namespace === 'kube-system' && e.service === 'kube-dns').flatMap((e) => e.addresses.map((a) => a.ip))
   const podIPs = pod?.status?.podIPs?.map((p) => p.ip).filter((ip): ip is string => !!ip) ?? (pod?.status?.podIP ? [pod.status.podIP] : [])
