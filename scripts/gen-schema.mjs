@@ -5,10 +5,10 @@
 //
 //   node scripts/gen-schema.mjs
 //
-// It reads kubernetes-types (node_modules; descriptions, v1.30 text) and the committed upstream
+// It reads kubernetes-types (node_modules; the descriptions, v1.30 text) and the committed upstream
 // overlay scripts/gen-schema/upstream-v1.33.json (Go types, required fields, enums and the v1.33
 // field set, which the TypeScript types cannot tell: `number` is int32 or int64, `string` may be a
-// named Go type), and writes:
+// named Go type; plus the v1.33 text of the descriptions that changed since v1.30), and writes:
 //
 //   sim/api/schema/generated/structure.json     the structural schema strict decoding uses (no descriptions)
 //   sim/api/schema/generated/descriptions.json  descriptions, loaded lazily (kubectl explain, editor hovers)

@@ -1,6 +1,7 @@
 // Merges the two sources into one model of the API: the upstream overlay (Go types, required
-// fields, enums, the v1.33 field set) and kubernetes-types (descriptions). Where kubernetes-types has
-// a field the v1.33 Go types do not, the field is reported and left out: the server would reject it.
+// fields, enums, the v1.33 field set, and the v1.33 descriptions that differ from kubernetes-types')
+// and kubernetes-types (all other descriptions). Where kubernetes-types has a field the v1.33 Go
+// types do not, the field is reported and left out: the server would reject it.
 
 /** What reflect prints for a type of this package: the Go package name, not our key. */
 const GO_PACKAGE = { core: 'v1', apps: 'v1', discovery: 'v1', storage: 'v1', policy: 'v1', meta: 'v1', resource: 'resource', intstr: 'intstr', runtime: 'runtime', types: 'types' }
@@ -20,10 +21,10 @@ export function buildModel(upstream, tsTypes) {
   const types = {}
   for (const [key, u] of Object.entries(upstream.types)) {
     const ts = tsTypes.get(key)
-    const doc = ts?.doc || u.doc || ''
+    const doc = u.doc ?? ts?.doc ?? ''
     if (u.kind === 'struct') {
       const fields = u.fields.map(([name, type, required]) => {
-        let fdoc = ts?.fields.get(name)?.doc ?? u.docs?.[name]
+        let fdoc = u.docs?.[name] ?? ts?.fields.get(name)?.doc
         if (fdoc === undefined) {
           notes.push(`no description for ${key}.${name}`)
           fdoc = ''

@@ -58,7 +58,7 @@ export function buildUpstream(dirs, tsTypes, version) {
     if (seen.has(key)) continue
     seen.add(key)
     if (SPECIAL.has(key)) {
-      types[key] = { kind: 'special', ...docIfMissing(key, undefined, pkgs, tsTypes) }
+      types[key] = { kind: 'special', ...docOverrides(key, undefined, pkgs, tsTypes) }
       continue
     }
     if (key === 'types.UID') {
@@ -71,7 +71,7 @@ export function buildUpstream(dirs, tsTypes, version) {
     const st = p.structs.get(name)
     if (st) {
       const fields = flatten(p, name, pkgs)
-      const entry = { kind: 'struct', fields: fields.map((f) => [f.json, f.type, f.required ? 1 : 0]), ...docIfMissing(key, fields, pkgs, tsTypes) }
+      const entry = { kind: 'struct', fields: fields.map((f) => [f.json, f.type, f.required ? 1 : 0]), ...docOverrides(key, fields, pkgs, tsTypes) }
       types[key] = entry
       for (const f of fields) queue.push(...namesIn(f.type))
       continue
@@ -113,10 +113,11 @@ function flatten(p, name, pkgs) {
 }
 
 /**
- * Upstream descriptions (types_swagger_doc_generated.go: the same text the OpenAPI carries) for
- * whatever kubernetes-types lacks: a type it does not declare, or fields it does not have.
+ * Upstream descriptions (types_swagger_doc_generated.go: the same text the v1.33 OpenAPI carries)
+ * wherever kubernetes-types (v1.30) has none or a different one: types and fields added since, and
+ * descriptions rewritten since. Everything else keeps kubernetes-types' text, which is the same.
  */
-function docIfMissing(key, fields, pkgs, tsTypes) {
+function docOverrides(key, fields, pkgs, tsTypes) {
   const ts = tsTypes.get(key)
   const out = {}
   const [pkg, name] = key.split('.')
@@ -124,19 +125,16 @@ function docIfMissing(key, fields, pkgs, tsTypes) {
     const [op, on] = owner.split('.')
     return pkgs[op]?.docs.get(on)?.get(field)
   }
-  if (!ts || !ts.doc) {
-    const raw = pkgs[pkg]?.structs.get(name)?.doc ?? pkgs[pkg]?.named.get(name)?.doc
-    const doc = swagger(key, '') ?? (raw ? fmtRawDoc(raw) : undefined)
-    if (doc) out.doc = doc
-  }
+  const raw = pkgs[pkg]?.structs.get(name)?.doc ?? pkgs[pkg]?.named.get(name)?.doc
+  const typeDoc = swagger(key, '') ?? (!ts?.doc && raw ? fmtRawDoc(raw) : undefined)
+  if (typeDoc && typeDoc !== ts?.doc) out.doc = typeDoc
   if (fields) {
-    const missing = {}
+    const docs = {}
     for (const f of fields) {
-      if (ts?.fields.has(f.json)) continue
       const doc = swagger(f.owner, f.json)
-      if (doc !== undefined) missing[f.json] = doc
+      if (doc !== undefined && doc !== ts?.fields.get(f.json)?.doc) docs[f.json] = doc
     }
-    if (Object.keys(missing).length) out.docs = missing
+    if (Object.keys(docs).length) out.docs = docs
   }
   return out
 }
