@@ -94,6 +94,11 @@ export interface ContainerRecord {
   imageReadyAt?: number
   /** When the last error or exit was reported; the pod worker re-syncs shortly after. */
   errorAt?: number
+  /**
+   * The kubelet itself stopped the container to restart it (liveness, startup, changed spec): it
+   * starts it again in the same sync, so no status shows it stopped in between.
+   */
+  restartNow?: boolean
   pullBackoff?: BackoffEntry
   /** The image the pull back-off (and any image error) is about: the kubelet keys it by pod and image. */
   failedImage?: string

@@ -131,3 +131,13 @@ describe('probe timers', () => {
     expect(sim.clock.pending().filter((t) => !t.background && t.key?.startsWith('requeue/kubelet/'))).toEqual([])
   })
 })
+
+describe('a liveness restart', () => {
+  it('goes from Running to Running with one more restart, without a stopped state in between', () => {
+    const sim = kubeletSim()
+    const w = watchRows(sim, 'web-0')
+    createAs(sim, web({ livenessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 10, failureThreshold: 3 } }))
+    sim.tick(50_000)
+    expect(w.rows.slice(0, 4)).toEqual(['0/1 Pending 0', '0/1 ContainerCreating 0', '1/1 Running 0', '1/1 Running 1'])
+  })
+})

@@ -10,7 +10,7 @@ import type { ContainerRecord } from './model'
 import type { PodSync, Stage, StageTable } from './sync'
 import { notice, setUpVolumes, volumesBlocked, volumesDue, createSandbox } from './pod-setup'
 import { createAndStart, pullDone, showPullBackOff, startAttempt, SYNC_RETRY_MS, turnAt } from './start'
-import { allStopped, beginTermination, definitionChanged, exitDue, isTerminal, killDone, processExited, removePod, restartOrBackOff, RESYNC_MS, sendSigterm, startKill, wantsRestart } from './stop'
+import { allStopped, beginTermination, definitionChanged, exitDue, isTerminal, killDone, processExited, removePod, restartDue, restartOrBackOff, RESYNC_MS, sendSigterm, startKill, wantsRestart } from './stop'
 import { probeBackground, probeDue, probeStep, probeWhen } from './probe-step'
 import { isInBackOffSinceUpdate } from './backoff'
 
@@ -92,7 +92,7 @@ const containerStages: Stage<ContainerRecord>[] = [
   {
     name: 'create',
     when: (s, c) => alive(s) && c.imageReadyAt !== undefined,
-    due: (s, c) => c.imageReadyAt! + s.delay(`${c.name}/create/${c.restartCount}/${c.pulls}`, s.ctx.config.timings.containerCreateMs * 0.4),
+    due: (s, c) => (c.restartNow ? c.imageReadyAt! : c.imageReadyAt! + s.delay(`${c.name}/create/${c.restartCount}/${c.pulls}`, s.ctx.config.timings.containerCreateMs * 0.4)),
     run: (s, c) => createAndStart(s, c),
   },
   {
@@ -132,7 +132,7 @@ const containerStages: Stage<ContainerRecord>[] = [
   {
     name: 'restart',
     when: (s, c) => alive(s) && wantsRestart(s, c),
-    due: (_s, c) => (c.errorAt ?? 0) + RESYNC_MS,
+    due: (s, c) => restartDue(s, c),
     run: (s, c) => restartOrBackOff(s, c),
   },
 ]

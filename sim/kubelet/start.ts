@@ -144,6 +144,7 @@ export function pullDone(s: PodSync, c: ContainerRecord): void {
 /** Create and start: env and mounts, the runtime's container, the process. */
 export function createAndStart(s: PodSync, c: ContainerRecord): void {
   c.imageReadyAt = undefined
+  c.restartNow = undefined
   const spec = s.spec(c)
   if (!spec) return
   const pulled = s.runtime.images.pull(spec.image ?? '')

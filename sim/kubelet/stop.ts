@@ -93,8 +93,11 @@ export function sendSigterm(s: PodSync, c: ContainerRecord): void {
 export function killDone(s: PodSync, c: ContainerRecord): void {
   const reason = c.kill?.reason
   terminate(s, c, c.kill?.exitCode ?? 137)
-  // A container whose definition changed is started again at once, whatever the restart policy.
-  if (reason === 'changed' && !s.deleting) c.attemptAt = s.now
+  if (s.deleting || reason === 'delete') return
+  // computePodActions kills and starts in one SyncPod. A container whose definition changed is
+  // started again whatever the restart policy.
+  c.restartNow = true
+  if (reason === 'changed') c.attemptAt = s.now
 }
 
 /** The pod's spec now names another image than the running container was made from. */
@@ -121,6 +124,7 @@ export function wantsRestart(s: PodSync, c: ContainerRecord): boolean {
 export function restartOrBackOff(s: PodSync, c: ContainerRecord): void {
   const run = lastRun(c)!
   if (isInBackOffSince(c.crashBackoff, run.finishedAt, s.now)) {
+    c.restartNow = undefined
     const pod = `${s.rec.name}_${s.rec.namespace}(${s.rec.uid})`
     s.containerEvent(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod}`)
     if (c.state.kind === 'terminated') c.lastTerminated = c.state.term
@@ -130,6 +134,11 @@ export function restartOrBackOff(s: PodSync, c: ContainerRecord): void {
   }
   c.crashBackoff = nextBackoff(c.crashBackoff, run.finishedAt, s.now)
   c.attemptAt = s.now
+}
+
+/** When the pod worker looks at an ended container again: at once after its own kill, else at the next relist. */
+export function restartDue(s: PodSync, c: ContainerRecord): number {
+  return c.restartNow ? s.now : (c.errorAt ?? 0) + RESYNC_MS
 }
 
 /**
