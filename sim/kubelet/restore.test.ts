@@ -63,3 +63,18 @@ describe('a restored session', () => {
     expect(goneAt - t0).toBeLessThanOrEqual(11_000)
   })
 })
+
+describe('determinism', () => {
+  it('gives the same objects, volumes and audit log for the same seed and the same commands', () => {
+    const run = () => {
+      const sim = testSim({ seed: 11 })
+      createAs(sim, web(), podManifest('crash', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }))
+      sim.tick(90_000)
+      sim.api.delete('Pod', 'default', 'web-0', { actor: 'kubectl' })
+      sim.settle()
+      const st = sim.exportState()
+      return JSON.stringify([st.objects, st.volumes, sim.api.audit])
+    }
+    expect(run()).toBe(run())
+  })
+})
