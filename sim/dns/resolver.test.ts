@@ -211,6 +211,30 @@ describe('names that do not exist', () => {
   })
 })
 
+describe('ExternalName Services', () => {
+  const ext = fixtureService('docs', { type: 'ExternalName', externalName: 'kubernetes.io' })
+
+  it('answers a CNAME to the external name, with the upstream addresses after it', () => {
+    const view = buildDnsView(webWorld({ moreServices: [ext] }), '10.96.0.10')
+    const q = createResolver(view, { zone: 'cluster.local', now: NOW, upstream: { 'kubernetes.io': { A: ['147.75.40.148'] } } })
+    expect(text(q('docs.default.svc.cluster.local', 'A').answer)).toEqual(['docs.default.svc.cluster.local. 30 CNAME kubernetes.io.', 'kubernetes.io. 30 A 147.75.40.148'])
+  })
+
+  it('answers the CNAME alone when the upstream does not know the name', () => {
+    const r = resolver({ moreServices: [ext] })('docs.default.svc.cluster.local', 'A')
+    expect(r.rcode).toBe('NOERROR')
+    expect(text(r.answer)).toEqual(['docs.default.svc.cluster.local. 30 CNAME kubernetes.io.'])
+  })
+})
+
+describe('SOA serial', () => {
+  it('is the time of the newest change the objects record', () => {
+    const later = fixtureService('late', { clusterIP: '10.96.44.1', clusterIPs: ['10.96.44.1'], ports: [{ port: 80, protocol: 'TCP' }] }, 'default', '2024-07-16T10:25:00Z')
+    const r = ask('nope.default.svc.cluster.local', 'A', { moreServices: [later] })
+    expect(r.authority[0].type === 'SOA' && r.authority[0].serial).toBe(Date.UTC(2024, 6, 16, 10, 25, 0) / 1000)
+  })
+})
+
 describe('pods insecure', () => {
   it('answers a-b-c-d.<ns>.pod.cluster.local with that address', () => {
     expect(text(ask('10-244-1-5.default.pod.cluster.local', 'A').answer)).toEqual(['10-244-1-5.default.pod.cluster.local. 30 A 10.244.1.5'])
