@@ -86,7 +86,7 @@ function readDecls(text, out) {
     } else if (line === 'const (') {
       i = readConstBlock(lines, i + 1, out, qualify)
     } else if ((m = /^const (\w+)\s+([\w.]+)\s*=\s*("(?:[^"\\]|\\.)*")/.exec(line))) {
-      out.consts.push({ name: m[1], type: qualify(m[2]), value: JSON.parse(m[3]), comment: commentLines(comments) })
+      out.consts.push({ ...constSpec(line.slice('const '.length), out.pkg, qualify), comment: commentLines(comments) })
     }
     comments = []
   }
@@ -145,11 +145,36 @@ function readConstBlock(lines, i, out, qualify) {
       comments.push(line)
       continue
     }
-    const m = /^(\w+)\s+([\w.]+)\s*=\s*("(?:[^"\\]|\\.)*")/.exec(line)
-    if (m) out.consts.push({ name: m[1], type: qualify(m[2]), value: JSON.parse(m[3]), comment: commentLines(comments) })
+    const c = constSpec(line, out.pkg, qualify)
+    if (c) out.consts.push({ ...c, comment: commentLines(comments) })
     comments = []
   }
   throw new Error('go-source: unterminated const block')
+}
+
+/**
+ * A typed string constant: `Name Type = "value"`, or a conversion `Name = Type("value")` /
+ * `Name = Type(pkg.Other)` (AddressTypeIPv4 = AddressType(v1.IPv4Protocol)), whose value is
+ * looked up later (resolveConstRefs) as gengo evaluates it.
+ */
+function constSpec(line, pkg, qualify) {
+  let m = /^(\w+)\s+([\w.]+)\s*=\s*("(?:[^"\\]|\\.)*")/.exec(line)
+  if (m) return { key: `${pkg}.${m[1]}`, name: m[1], type: qualify(m[2]), value: JSON.parse(m[3]) }
+  m = /^(\w+)\s*=\s*([\w.]+)\((?:("(?:[^"\\]|\\.)*")|([\w.]+))\)/.exec(line)
+  if (m) return { key: `${pkg}.${m[1]}`, name: m[1], type: qualify(m[2]), value: m[3] !== undefined ? JSON.parse(m[3]) : undefined, ref: m[4] && qualify(m[4]) }
+  return undefined
+}
+
+/**
+ * Fills in the values of constants defined as conversions of other constants. Conversions of
+ * anything else (`time.Duration(5)`, function calls) are not string constants and are dropped.
+ */
+export function resolveConstRefs(consts) {
+  const byKey = new Map(consts.map((c) => [c.key, c]))
+  for (const c of consts) {
+    if (c.value === undefined && c.ref) c.value = byKey.get(c.ref)?.value
+  }
+  return consts.filter((c) => typeof c.value === 'string')
 }
 
 /** go/ast CommentGroup.Text(): markers and the first space go, directives go, trailing space is trimmed. */

@@ -5,7 +5,7 @@
 
 import { join } from 'node:path'
 import { fmtRawDoc } from './go-doc.mjs'
-import { enumValues, parseGoPackage, SPECIAL } from './go-source.mjs'
+import { enumValues, parseGoPackage, resolveConstRefs, SPECIAL } from './go-source.mjs'
 
 export const ROOTS = {
   Namespace: 'core.Namespace',
@@ -49,7 +49,7 @@ function namesIn(t) {
 export function buildUpstream(dirs, tsTypes, version) {
   const pkgs = {}
   for (const [key, [root, sub]] of Object.entries(DIRS)) pkgs[key] = parseGoPackage(join(dirs[root], sub), key)
-  const allConsts = Object.values(pkgs).flatMap((p) => p.consts)
+  const allConsts = resolveConstRefs(Object.values(pkgs).flatMap((p) => p.consts))
   const types = {}
   const queue = Object.values(ROOTS)
   const seen = new Set()

@@ -53,6 +53,10 @@ describe('kubectl explain', () => {
     expect(out('sts.spec')).toContain('\n  podManagementPolicy\t<string>\n  enum: OrderedReady, Parallel\n    podManagementPolicy controls')
   })
 
+  it('knows enums whose constants are conversions of other constants (discovery AddressType)', () => {
+    expect(out('endpointslices.addressType')).toContain('FIELD: addressType <string>\nENUM:\n    FQDN\n    IPv4\n    IPv6\n\n')
+  })
+
   it('follows a path through lists, skipping the group in statefulsets.apps.<field>', () => {
     expect(out('statefulsets.apps.spec.template.spec.containers')).toContain('FIELD: containers <[]Container>\n')
     expect(out('sts.spec.template.spec.containers.name')).toContain('FIELD: name <string>\n')
