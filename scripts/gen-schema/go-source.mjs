@@ -85,8 +85,9 @@ function readDecls(text, out) {
       out.named.set(m[1], { underlying: qualify(m[2].trim()), doc: commentText(comments), enum: comments.some((c) => /^\/\/\s*\+enum\s*$/.test(c)) })
     } else if (line === 'const (') {
       i = readConstBlock(lines, i + 1, out, qualify)
-    } else if ((m = /^const (\w+)\s+([\w.]+)\s*=\s*("(?:[^"\\]|\\.)*")/.exec(line))) {
-      out.consts.push({ ...constSpec(line.slice('const '.length), out.pkg, qualify), comment: commentLines(comments) })
+    } else if (line.startsWith('const ')) {
+      const c = constSpec(line.slice('const '.length), out.pkg, qualify)
+      if (c) out.consts.push({ ...c, comment: commentLines(comments) })
     }
     comments = []
   }
