@@ -43,8 +43,9 @@ function retryDelay(attempts: number): number {
 const MOUNT_TIMEOUT_MS = 123_000
 
 export function volumesDue(s: PodSync): number {
-  if (volumeProblems(s.ctx.api, s.pod).length === 0) return s.now
   const m = s.rec.mount
+  // Once the source exists the mount succeeds at its next retry, which the back-off may put a while off.
+  if (volumeProblems(s.ctx.api, s.pod).length === 0) return m ? Math.max(s.now, m.nextAt) : s.now
   return m ? Math.min(m.nextAt, m.nextTimeoutAt) : s.now
 }
 

@@ -248,3 +248,26 @@ describe('files the kubelet writes into every container', () => {
     expect(fsOf(sim).readFile('/etc/hostname')).toBe('web-0\n')
   })
 })
+
+describe('mount retries', () => {
+  it('pick up a ConfigMap created late only at the next retry of the back-off', () => {
+    const sim = kubeletSim()
+    createAs(
+      sim,
+      podManifest('zk-0', {
+        containers: [{ name: 'zk', image: 'nginx:1.27', volumeMounts: [{ name: 'config', mountPath: '/conf' }] }],
+        volumes: [{ name: 'config', configMap: { name: 'zk-config' } }],
+      }),
+    )
+    sim.tick(150_000)
+    const failures = kubeletEvents(sim, 'zk-0').find((e) => e.message.startsWith('MountVolume.SetUp failed'))!.count
+    // 0.5s doubling to 2m2s: about nine attempts in two and a half minutes.
+    expect(failures).toBeGreaterThanOrEqual(8)
+    expect(failures).toBeLessThanOrEqual(10)
+    createAs(sim, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'zk-config', namespace: 'default' }, data: { 'zoo.cfg': 'x' } })
+    sim.tick(1_000)
+    expect(sim.api.read('Pod', 'default', 'zk-0').status!.containerStatuses![0].state!.waiting!.reason).toBe('ContainerCreating')
+    sim.settle()
+    expect(sim.api.read('Pod', 'default', 'zk-0').status!.phase).toBe('Running')
+  })
+})
