@@ -97,7 +97,7 @@ const containerStages: Stage<ContainerRecord>[] = [
   },
   {
     name: 'exit',
-    when: (s, c) => !s.deleting && exitDue(s, c) !== undefined,
+    when: (s, c) => exitDue(s, c) !== undefined,
     due: (s, c) => exitDue(s, c),
     background: (s, c) => (exitDue(s, c) ?? 0) - s.now > FAR_EXIT_MS,
     run: (s, c) => processExited(s, c),

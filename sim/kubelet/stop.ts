@@ -37,8 +37,9 @@ export function processExited(s: PodSync, c: ContainerRecord): void {
   terminate(s, c, rc?.plan?.exit?.exitCode ?? 0)
 }
 
+/** When the process ends by itself; also while it is being stopped (it may be done before the signal matters). */
 export function exitDue(s: PodSync, c: ContainerRecord): number | undefined {
-  if (c.state.kind !== 'running' || c.kill) return undefined
+  if (c.state.kind !== 'running') return undefined
   const exit = s.runtime.container(s.rec.uid, c.name)?.plan?.exit
   return exit ? c.state.startedAt + exit.afterMs : undefined
 }

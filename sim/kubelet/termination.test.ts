@@ -145,3 +145,14 @@ describe('hostNetwork pods', () => {
     expect(sim.api.read('Pod', 'default', 'host').status!.podIP).toBe('192.168.56.11')
   })
 })
+
+describe('a process that ends during the grace period', () => {
+  it('is gone when it exits, not at the end of the grace period', () => {
+    const sim = kubeletSim()
+    createAs(sim, podManifest('web-0', { terminationGracePeriodSeconds: 30, containers: [{ name: 'box', image: 'busybox:1.36', command: ['sleep', '100'] }] }))
+    sim.tick(90_000)
+    const w = deleteAndWatch(sim)
+    const gone = w.timed.find((r) => r.row === 'gone')!.at
+    expect(gone).toBeLessThan(15_000)
+  })
+})
