@@ -16,6 +16,11 @@ export interface FlagSpec {
   default?: string
   usage?: string
   hidden?: boolean
+  /**
+   * pflag's NoOptDefVal for a non-bool flag: the value `--flag` alone sets (`--dry-run` means
+   * "unchanged", `--cascade` "background"); such a flag then takes a value only after `=`.
+   */
+  noOptDefVal?: string
 }
 
 export type FlagValue = boolean | string | number | string[]
@@ -86,7 +91,7 @@ export class FlagSet {
 
   /** pflag's NoOptDefVal: bool flags may stand alone (`--watch`), every other type needs a value. */
   takesValue(spec: FlagSpec | undefined): boolean {
-    return spec !== undefined && spec.type !== 'bool'
+    return spec !== undefined && spec.type !== 'bool' && spec.noOptDefVal === undefined
   }
 
   parse(argv: readonly string[]): ParsedFlags {
@@ -133,7 +138,7 @@ export class FlagSet {
     const spec = this.lookup(name)
     if (!spec) throw new FlagError(`unknown flag: --${name}`)
     if (eq >= 0) set(spec, body.slice(eq + 1))
-    else if (!this.takesValue(spec)) set(spec, 'true')
+    else if (!this.takesValue(spec)) set(spec, spec.noOptDefVal ?? 'true')
     else if (rest.length > 0) set(spec, rest.shift()!)
     else throw new FlagError(`flag needs an argument: ${s}`)
   }
@@ -148,7 +153,7 @@ export class FlagSet {
         set(spec, shorthands.slice(2))
         shorthands = ''
       } else if (!this.takesValue(spec)) {
-        set(spec, 'true')
+        set(spec, spec.noOptDefVal ?? 'true')
         shorthands = shorthands.slice(1)
       } else if (shorthands.length > 1) {
         set(spec, shorthands.slice(1))
