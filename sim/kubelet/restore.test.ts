@@ -78,3 +78,15 @@ describe('determinism', () => {
     expect(run()).toBe(run())
   })
 })
+
+describe('volume store housekeeping', () => {
+  it('keeps nothing of a deleted pod but its PV data', () => {
+    const sim = testSim({ systemPods: false })
+    const before = new Set(sim.volumes.ids())
+    createAs(sim, podManifest('crash', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }], volumes: [{ name: 'scratch', emptyDir: {} }] }))
+    sim.tick(60_000)
+    sim.api.delete('Pod', 'default', 'crash', { actor: 'kubectl' })
+    sim.settle()
+    expect(sim.volumes.ids().filter((id) => !before.has(id) && !id.startsWith('node/'))).toEqual([])
+  })
+})

@@ -9,7 +9,7 @@
 import type { ContainerRecord } from './model'
 import type { PodSync, Stage, StageTable } from './sync'
 import { notice, setUpVolumes, volumesBlocked, volumesDue, createSandbox } from './pod-setup'
-import { createAndStart, pullDone, showPullBackOff, startAttempt, SYNC_RETRY_MS, turnAt } from './start'
+import { createAndStart, pullDone, showPullBackOff, startAttempt, turnAt } from './start'
 import { allStopped, beginTermination, definitionChanged, exitDue, isTerminal, killDone, processExited, removePod, restartDue, restartOrBackOff, RESYNC_MS, sendSigterm, startKill, wantsRestart } from './stop'
 import { probeBackground, probeDue, probeStep, probeWhen } from './probe-step'
 import { isInBackOffSinceUpdate } from './backoff'
@@ -139,4 +139,3 @@ const containerStages: Stage<ContainerRecord>[] = [
 
 export const KUBELET_STAGES: StageTable = { pod: podStages, container: containerStages }
 
-export { SYNC_RETRY_MS }

@@ -12,6 +12,7 @@ import { exitReason, planKill } from './termination'
 import { podGraceSeconds, probeOf, resolvePort, restartPolicy, shouldRestart } from './spec'
 import type { KubeletState, PodSync } from './sync'
 import { podScopedVolumeIds } from './volumes'
+import { containerLayerId } from './runtime'
 import type { PodObj } from './spec'
 
 /** After a container ends the pod worker syncs again about a second later (PLEG relist). */
@@ -184,6 +185,10 @@ export function forgetPod(k: KubeletState, key: string, pod: PodObj | undefined)
   const uid = rec?.uid ?? pod?.metadata.uid
   if (!uid) return
   k.deps.runtime.removeSandbox(uid)
+  // Layers of containers the runtime no longer tracks (from before a restore) go too.
+  for (const c of rec?.uid === uid ? rec.containers : []) {
+    for (const id of [c.containerId, c.lastTerminated?.containerId]) if (id) k.deps.volumes.delete(containerLayerId(id))
+  }
   const scoped = rec?.uid === uid ? rec.scopedVolumes : pod && pod.metadata.uid === uid ? podScopedVolumeIds(pod) : []
   for (const id of scoped) k.deps.volumes.delete(id)
   if (rec && rec.uid === uid) k.records.delete(key)
