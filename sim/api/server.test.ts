@@ -147,3 +147,28 @@ describe('ApiServer', () => {
     expect(api.dependents(owner.metadata.uid!).map((o) => o.metadata.name)).toEqual(['dep'])
   })
 })
+
+describe('ApiServer field validation', () => {
+  it('rejects an unknown field with the strict decoding error when asked to validate strictly', async () => {
+    const { createSimulation } = await import('../simulation')
+    const sim = createSimulation({ seed: 1 })
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web' },
+      spec: { replica: 3, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    } as unknown as KubeObject
+    expect(() => sim.api.create(sts, { actor: 'kubectl', fieldValidation: 'Strict' })).toThrowError(
+      'StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.replica"',
+    )
+  })
+
+  it('accepts it with a warning under Warn, dropping the field', async () => {
+    const { createSimulation } = await import('../simulation')
+    const sim = createSimulation({ seed: 1 })
+    const cmObj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' }, dta: {} } as unknown as KubeObject
+    const made = sim.api.create(cmObj, { actor: 'kubectl', fieldValidation: 'Warn' })
+    expect(sim.api.warnings()).toEqual(['unknown field "dta"'])
+    expect((made as unknown as Record<string, unknown>).dta).toBeUndefined()
+  })
+})

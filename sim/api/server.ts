@@ -13,6 +13,7 @@ import { matches, type Selector } from './selectors'
 import type { KindStrategy, StrategyContext, StrategyRegistry } from './strategy'
 import type { Actor, AuditEntry, KindMap, KubeObject, Obj, ObjectRef, WatchEvent } from './types'
 import { applyPatch, type PatchType } from './patch'
+import { decodeBody, type FieldValidation } from './schema/field-validation'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -20,6 +21,11 @@ export interface WriteOptions {
   actor: Actor
   /** Run admission and validation but store nothing (kubectl --dry-run=server). */
   dryRun?: boolean
+  /**
+   * Server-side field validation of the request body (kubectl's --validate: Strict by default).
+   * Absent for the simulation's own components, which never send unknown fields.
+   */
+  fieldValidation?: FieldValidation
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -144,6 +150,16 @@ export class ApiServer {
 
   create<T>(input: T, opts: WriteOptions): T {
     const k = this.kindOf(input as unknown as KubeObject)
+    let decodeWarnings: string[] = []
+    if (opts.fieldValidation) {
+      try {
+        ;({ object: input, warnings: decodeWarnings } = decodeBody(k.kind, input, opts.fieldValidation))
+      } catch (e) {
+        const meta = (input as unknown as KubeObject).metadata
+        this.recordFailure(opts.actor, 'create', k.kind, meta?.namespace ?? '', meta?.name ?? '', e)
+        throw e
+      }
+    }
     const obj = clone(input) as unknown as KubeObject
     const meta = (obj.metadata = { ...(obj.metadata ?? {}) })
     if (k.namespaced) meta.namespace = meta.namespace || 'default'
@@ -170,7 +186,7 @@ export class ApiServer {
       if (errs.length) throw invalid(k.kind, meta.name, errs)
       const kk = key(k, ns, meta.name)
       if (this.store(k.kind).objects.has(kk)) throw alreadyExists(k.kind, meta.name)
-      const warnings = strat.warnings?.(obj, undefined) ?? []
+      const warnings = [...decodeWarnings, ...(strat.warnings?.(obj, undefined) ?? [])]
       if (opts.dryRun) {
         this.lastWarnings = warnings
         return obj as unknown as T
@@ -364,6 +380,10 @@ export class ApiServer {
       }
       const strat = this.strategy(k.kind)
       const ctx = this.strategyContext()
+      let decodeWarnings: string[] = []
+      if (opts.fieldValidation && !statusOnly && verb === 'update') {
+        ;({ object: input, warnings: decodeWarnings } = decodeBody(k.kind, input, opts.fieldValidation))
+      }
       let obj: KubeObject
       if (statusOnly) {
         // Status writes change .status only (ResetObjectMetaForStatus + spec carried over).
@@ -393,7 +413,7 @@ export class ApiServer {
         ? (strat.validateStatusUpdate?.(obj, old, ctx) ?? [])
         : [...(strat.validate?.(obj, ctx) ?? []), ...(strat.validateUpdate?.(obj, old, ctx) ?? [])]
       if (errs.length) throw invalid(k.kind, name, errs)
-      const warnings = statusOnly ? [] : (strat.warnings?.(obj, old) ?? [])
+      const warnings = statusOnly ? [] : [...decodeWarnings, ...(strat.warnings?.(obj, old) ?? [])]
       // Writing the same object again changes nothing and emits nothing, as with etcd.
       obj.metadata.resourceVersion = old.metadata.resourceVersion
       if (deepEqual(obj, old)) {
