@@ -41,10 +41,9 @@ export function parseInt(s: string, base: 0 | 10, bits: 32 | 64): number {
   let radix = 10
   if (base === 0 && body.length > 1 && body[0] === '0') {
     const p = body[1].toLowerCase()
-    if (p === 'x') (radix = 16), (body = body.slice(2))
-    else if (p === 'o') (radix = 8), (body = body.slice(2))
-    else if (p === 'b') (radix = 2), (body = body.slice(2))
-    else (radix = 8), (body = body.slice(1))
+    const prefixed: Record<string, number> = { x: 16, o: 8, b: 2 }
+    radix = prefixed[p] ?? 8
+    body = body.slice(p in prefixed ? 2 : 1)
     // Base 0 allows underscores between digits.
     if (/^_|__|_$/.test(body)) throw fail('invalid syntax')
     body = body.replace(/_/g, '')
@@ -96,12 +95,16 @@ export function readCsv(s: string): string[] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (cur += '"'), i++
-      else if (ch === '"') quoted = false
+      if (ch === '"' && s[i + 1] === '"') {
+        cur += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else cur += ch
     } else if (ch === '"' && cur === '') quoted = true
-    else if (ch === ',') (out.push(cur), (cur = ''))
-    else cur += ch
+    else if (ch === ',') {
+      out.push(cur)
+      cur = ''
+    } else cur += ch
   }
   out.push(cur)
   return out

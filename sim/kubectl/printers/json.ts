@@ -42,10 +42,11 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function encode(v: unknown, indent: string): string {
+function encode(v: unknown, indent: string | undefined): string {
   if (v === null || v === undefined) return 'null'
   if (typeof v === 'string') return goJsonString(v)
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v)
+  if (indent === undefined) return compact(v)
   const inner = indent + '    '
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]'
@@ -56,6 +57,20 @@ function encode(v: unknown, indent: string): string {
     .sort(([a], [b]) => byteOrder(a, b))
   if (entries.length === 0) return '{}'
   return `{\n${entries.map(([k, x]) => `${inner}${goJsonString(k)}: ${encode(x, inner)}`).join(',\n')}\n${indent}}`
+}
+
+/** json.Marshal: no whitespace at all. */
+function compact(v: object): string {
+  if (Array.isArray(v)) return `[${v.map((x) => encode(x, undefined)).join(',')}]`
+  const entries = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => byteOrder(a, b))
+  return `{${entries.map(([k, x]) => `${goJsonString(k)}:${encode(x, undefined)}`).join(',')}}`
+}
+
+/** Go's json.Marshal of a JSON value (keys sorted, Go escaping, no spaces). */
+export function toGoJsonCompact(value: unknown): string {
+  return encode(value, undefined)
 }
 
 /** The bytes `kubectl get -o json` prints for a JSON-plain object (with the final newline). */

@@ -74,7 +74,7 @@ function decorate(table: Table, o: PrintOptions): Table {
 
 /** printers.WriteEscaped: ESC and CR would let object data drive the terminal. */
 function escapeTerminal(s: string): string {
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r')
+  return s.split('\u001b').join('^[').split('\r').join('\\r')
 }
 
 function cellText(cell: Cell): string {

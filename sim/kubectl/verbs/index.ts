@@ -1,0 +1,9 @@
+// The verbs this kubectl implements, listed explicitly. A new verb is one file in this directory
+// exporting a KubectlCommand; add it here. The root (root.ts) places it in kubectl's command order.
+
+import type { KubectlCommand } from '../command'
+import { getCommand } from './get'
+
+export function defaultVerbs(): KubectlCommand[] {
+  return [getCommand]
+}
