@@ -143,7 +143,3 @@ export interface PodRecord {
   /** The volume store ids that go away with the pod (emptyDirs, ConfigMap/Secret copies). */
   scopedVolumes: string[]
 }
-
-export function isRunning(c: ContainerRecord): c is ContainerRecord & { state: { kind: 'running' } } {
-  return c.state.kind === 'running'
-}

@@ -9,7 +9,7 @@ import { goDuration } from './durations'
 import { isInBackOffSince, nextBackoff } from './backoff'
 import type { ContainerRecord, KillPlan, Terminated } from './model'
 import { exitReason, planKill } from './termination'
-import { podGraceSeconds, probeOf, resolvePort, restartPolicy, shouldRestart } from './spec'
+import { podGraceSeconds, probeOf, resolvePort, shouldRestart } from './spec'
 import type { KubeletState, PodSync } from './sync'
 import { podScopedVolumeIds } from './volumes'
 import { containerLayerId } from './runtime'
@@ -197,9 +197,4 @@ export function forgetPod(k: KubeletState, key: string, pod: PodObj | undefined)
 export function isTerminal(pod: PodObj): boolean {
   const phase = pod.status?.phase
   return phase === 'Succeeded' || phase === 'Failed'
-}
-
-/** Pods that run to completion: with restartPolicy Never/OnFailure nothing restarts once done. */
-export function neverRestarts(pod: PodObj): boolean {
-  return restartPolicy(pod) === 'Never'
 }
