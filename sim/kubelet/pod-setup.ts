@@ -1,14 +1,14 @@
 // The pod's first steps on its node: the kubelet takes it in (first status: Pending,
 // ContainerCreating, startTime, hostIP), waits for its volumes (FailedMount while a ConfigMap,
 // Secret or PVC is missing), then creates the sandbox: an IP from the node's podCIDR and the files
-// every container gets (/etc/hosts, /etc/resolv.conf, /etc/hostname).
+// every container gets (/etc/hosts, /etc/resolv.conf with the DNS area's contents, /etc/hostname).
 
 import { FsError } from '../storage/memfs'
 import type { ContainerRecord } from './model'
 import type { PodSync } from './sync'
 import { volumeProblems, writeKubeletVolumes } from './volumes'
 import { allocateIP } from './ip-alloc'
-import { hostnameFile, hostsFile, resolvConf } from './etc-files'
+import { hostsFile, resolvConf } from '../dns/pod-files'
 import { podFilesId } from './runtime'
 import { podFqdn, podHostname } from './spec'
 
@@ -139,8 +139,9 @@ export function startSandbox(s: PodSync, ip: string): void {
   })
   const files = s.k.deps.volumes.get(podFilesId(s.rec.uid))
   if (!files.exists('/etc-hosts')) {
-    files.writeFile('/etc-hosts', hostsFile(pod, [ip], s.ctx.config), s.now)
+    // The kubelet writes /etc/hosts with the sandbox's IP, before the pod's status shows it.
+    files.writeFile('/etc-hosts', hostsFile({ ...pod, status: { ...pod.status, podIP: ip, podIPs: [{ ip }] } }, s.ctx.config), s.now)
     files.writeFile('/resolv.conf', resolvConf(pod, s.ctx.config), s.now)
-    files.writeFile('/hostname', hostnameFile(pod), s.now)
+    files.writeFile('/hostname', `${podHostname(pod)}\n`, s.now)
   }
 }

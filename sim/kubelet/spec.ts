@@ -4,6 +4,10 @@
 import type { Container, Obj } from '../api/types'
 import type { Probe } from 'kubernetes-types/core/v1'
 import type { ClusterConfig } from '../cluster-config'
+import { podHostDomain, podHostname } from '../dns/pod-files'
+
+// The pod's hostname and domain are the DNS area's (sim/dns/pod-files.ts), shared with the resolver.
+export { podHostDomain, podHostname }
 import type { ContainerRecord, ProbeType } from './model'
 
 /** A stored pod: metadata is always there. */
@@ -70,19 +74,6 @@ export function probeOf(c: Container, type: ProbeType): Probe | undefined {
 /** The pod's terminationGracePeriodSeconds (default 30). */
 export function podGraceSeconds(pod: PodObj): number {
   return pod.spec?.terminationGracePeriodSeconds ?? 30
-}
-
-/** GeneratePodHostNameAndDomain: spec.hostname or the pod name; the subdomain's domain if any. */
-export function podHostname(pod: PodObj): string {
-  const h = pod.spec?.hostname || pod.metadata.name || ''
-  // Hostnames longer than 63 characters are truncated (truncatePodHostnameIfNeeded), without a trailing '-' or '.'.
-  return h.length > 63 ? h.slice(0, 63).replace(/[-.]+$/, '') : h
-}
-
-export function podHostDomain(pod: PodObj, config: ClusterConfig): string | undefined {
-  const sub = pod.spec?.subdomain
-  if (!sub) return undefined
-  return `${sub}.${pod.metadata.namespace ?? 'default'}.svc.${config.clusterDomain}`
 }
 
 export function podFqdn(pod: PodObj, config: ClusterConfig): string {
