@@ -15,7 +15,7 @@ export interface DirEntry {
 
 export type Entry = FileEntry | DirEntry
 
-export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EROFS'
+export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EROFS' | 'EBUSY'
 
 /** errno-style failures; callers turn them into the message of the tool that failed (cat, ls, ...). */
 export class FsError extends Error {
