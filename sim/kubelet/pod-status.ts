@@ -128,7 +128,9 @@ function kubeletConditions(pod: PodObj, rec: PodRecord, phase: string): Omit<Pod
   if (phase === 'Succeeded' || phase === 'Failed') {
     ready = { type: 'ContainersReady', status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' }
   } else {
-    const unready = regular.filter((c) => !c.ready).map((c) => c.name)
+    // A container the kubelet has no record of yet is not ready (no vacuous truth on the first write).
+    const known = new Map(regular.map((c) => [c.name, c]))
+    const unready = (pod.spec?.containers ?? []).filter((c) => !known.get(c.name)?.ready).map((c) => c.name)
     ready = unready.length
       ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: ${list(unready)}` }
       : { type: 'ContainersReady', status: 'True' }
