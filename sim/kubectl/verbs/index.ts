@@ -2,8 +2,12 @@
 // exporting a KubectlCommand; add it here. The root (root.ts) places it in kubectl's command order.
 
 import type { KubectlCommand } from '../command'
+import { createCommand } from './create'
 import { getCommand } from './get'
 
 export function defaultVerbs(): KubectlCommand[] {
-  return [getCommand]
+  return [
+    getCommand,
+    createCommand,
+  ]
 }
