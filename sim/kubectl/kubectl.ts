@@ -53,9 +53,6 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
     const unknown = unknownCommandError(root, found)
     const plugin = pluginHandlerError(argv, unknown)
     if (plugin) throw plugin
-    if (unknown) throw unknown
-    const cmd = found.path[found.path.length - 1]
-    const commandPath = ['kubectl', ...found.path.slice(1).map((c) => c.name)].join(' ')
 
     // cobra's own `help` command: `kubectl help get`.
     if (found.path.length === 1 && found.args.find((a) => !a.startsWith('-')) === 'help') {
@@ -73,6 +70,9 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
       ctx.stdout(t.help ?? genericHelp(`kubectl ${target.path.slice(1).map((c) => c.name).join(' ')}`, t))
       return 0
     }
+    if (unknown) throw unknown
+    const cmd = found.path[found.path.length - 1]
+    const commandPath = ['kubectl', ...found.path.slice(1).map((c) => c.name)].join(' ')
 
     let flags
     try {

@@ -7,6 +7,7 @@ import { parseQuantity } from '../../api/quantity'
 import type { KindInfo } from '../../api/kinds'
 import type { KubeObject } from '../../api/types'
 import { KubectlError } from '../errors'
+import { goSortBy } from '../go-sort'
 import { evalFieldPath, parseFieldPath, relaxedJsonPath } from '../jsonpath-lite'
 import { toTable } from '../printers/columns'
 import { timestampSince } from '../printers/duration'
@@ -30,8 +31,6 @@ export interface TableOutputOptions {
 
 /** isLess for the values --sort-by finds: numbers by value, quantity strings by amount, else text. */
 function less(a: unknown, b: unknown): boolean {
-  if (a === undefined || a === null) return true
-  if (b === undefined || b === null) return false
   if (typeof a === 'number' && typeof b === 'number') return a < b
   if (typeof a === 'string' && typeof b === 'string') {
     const qa = parseQuantity(a)
@@ -46,13 +45,19 @@ function less(a: unknown, b: unknown): boolean {
 function sortByPath<T>(items: T[], path: string, objectOf: (t: T) => unknown): T[] {
   const steps = parseFieldPath(path)
   if (!steps) throw new KubectlError(`couldn't find any field with path "${path}" in the list of objects`)
-  const values = items.map((t) => evalFieldPath(objectOf(t), steps))
-  if (items.length > 0 && values.every((v) => v === undefined)) {
+  const keyed = items.map((item) => ({ item, value: evalFieldPath(objectOf(item), steps) }))
+  if (items.length > 0 && keyed.every((k) => k.value === undefined)) {
     throw new KubectlError(`couldn't find any field with path "${path}" in the list of objects`)
   }
-  const order = items.map((_, i) => i)
-  order.sort((i, j) => (less(values[i], values[j]) ? -1 : less(values[j], values[i]) ? 1 : 0))
-  return order.map((i) => items[i])
+  // RuntimeSort/TableSorter.Less: an item without the field sorts first (even against another such
+  // item); an explicit null sorts before any value (isLess on nil interfaces).
+  const lessKeyed = (a: { value: unknown }, b: { value: unknown }) => {
+    if (a.value === undefined) return true
+    if (b.value === undefined) return false
+    if (a.value === null || b.value === null) return a.value === null && b.value !== null
+    return less(a.value, b.value)
+  }
+  return goSortBy(keyed, lessKeyed).map((k) => k.item)
 }
 
 export function sortField(sortBy: string): string {
