@@ -51,10 +51,9 @@ function order2(d: SortData, a: number, b: number, swaps: { n: number }): [numbe
 }
 
 function median(d: SortData, a: number, b: number, c: number, swaps: { n: number }): number {
-  ;[a, b] = order2(d, a, b, swaps)
-  ;[b, c] = order2(d, b, c, swaps)
-  ;[a, b] = order2(d, a, b, swaps)
-  return b
+  const [a1, b1] = order2(d, a, b, swaps)
+  const [b2] = order2(d, b1, c, swaps)
+  return order2(d, a1, b2, swaps)[1]
 }
 
 function choosePivot(d: SortData, a: number, b: number): [number, number] {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global process, console */
+/* global process, console, URL */
 // Regenerates the kubectl goldens from the REAL kubectl v1.33.1: each case in <dir>/cases.json is run
 // against shared/tools/fakeapi serving sim/kubectl/__fixtures__/web-world.json (ages shifted so they
 // read as at the world's epoch; "noShift" keeps timestamps as in the file for -o yaml/json), with the

@@ -6,8 +6,7 @@ import type { ConfigMap, Namespace, Secret, ServiceAccount } from 'kubernetes-ty
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1'
 import type { DescribeContext } from './context'
 import { describeEvents, eventsFor } from './events'
-import { formatLabelSelector, formatTime, printAnnotationsMultiline, printLabelsMultiline } from './format'
-import { goSortStrings } from './go-sort'
+import { formatLabelSelector, formatTime, printAnnotationsMultiline, printLabelsMultiline, sortedStrings } from './format'
 import { LEVEL_0, LEVEL_1, LEVEL_2, tabbed } from './writer'
 
 /** Bytes a base64 `data` value decodes to (the API sends []byte as standard base64). */
@@ -45,13 +44,13 @@ export function describeConfigMap(ctx: DescribeContext, namespace: string, name:
     printLabelsMultiline(w, 'Labels', cm.metadata?.labels)
     printAnnotationsMultiline(w, 'Annotations', cm.metadata?.annotations)
     w.write(LEVEL_0, '\nData\n====\n')
-    for (const k of goSortStrings(Object.keys(cm.data ?? {}))) {
+    for (const k of sortedStrings(Object.keys(cm.data ?? {}))) {
       w.write(LEVEL_0, `${k}:\n----\n`)
       w.write(LEVEL_0, `${cm.data![k]}\n`)
       w.write(LEVEL_0, '\n')
     }
     w.write(LEVEL_0, '\nBinaryData\n====\n')
-    for (const k of goSortStrings(Object.keys(cm.binaryData ?? {}))) w.write(LEVEL_0, `${k}: ${base64Len(cm.binaryData![k])} bytes\n`)
+    for (const k of sortedStrings(Object.keys(cm.binaryData ?? {}))) w.write(LEVEL_0, `${k}: ${base64Len(cm.binaryData![k])} bytes\n`)
     w.write(LEVEL_0, '\n')
     if (events) describeEvents(events, w, ctx.now)
   })
@@ -66,7 +65,7 @@ export function describeSecret(ctx: DescribeContext, namespace: string, name: st
     printAnnotationsMultiline(w, 'Annotations', secret.metadata?.annotations)
     w.write(LEVEL_0, `\nType:\t${secret.type ?? ''}\n`)
     w.write(LEVEL_0, '\nData\n====\n')
-    for (const k of goSortStrings(Object.keys(secret.data ?? {}))) {
+    for (const k of sortedStrings(Object.keys(secret.data ?? {}))) {
       const v = secret.data![k]
       if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${base64Text(v)}\n`)
       else w.write(LEVEL_0, `${k}:\t${base64Len(v)} bytes\n`)

@@ -5,8 +5,8 @@
 
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe } from 'kubernetes-types/core/v1'
 import { goQuote } from '../../api/field-errors'
-import { formatTime, goSlice, printBool, stringOrNone } from './format'
-import { goSort, goSortStrings } from './go-sort'
+import { formatTime, goSlice, printBool, sortedStrings, stringOrNone } from './format'
+import { goSortBy } from '../go-sort'
 import { qMilliValue, qString, qValue, quantityOf, resourceList, type Quantity } from './quantity'
 import { type DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3 } from './writer'
 
@@ -119,7 +119,7 @@ export function describeResources(
     ['Limits', resources.limits],
     ['Requests', resources.requests],
   ] as const) {
-    const names = goSortStrings(Object.keys(list ?? {}))
+    const names = sortedStrings(Object.keys(list ?? {}))
     if (names.length > 0) w.write(level, `${title}:\n`)
     for (const n of names) w.write(level + 1, `${n}:\t${qString(quantityOf(list![n]))}\n`)
   }
@@ -219,7 +219,7 @@ function mounts(c: Container, w: DescribeWriter): void {
   const vm = c.volumeMounts ?? []
   const none = vm.length === 0 ? '\t<none>' : ''
   w.write(LEVEL_2, `Mounts:${none}\n`)
-  for (const m of goSort([...vm], (a, b) => a.mountPath < b.mountPath)) {
+  for (const m of goSortBy(vm, (a, b) => a.mountPath < b.mountPath)) {
     const flags = [m.readOnly ? 'ro' : 'rw']
     if (m.subPath) flags.push(`path=${goQuote(m.subPath)}`)
     w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`)
@@ -227,6 +227,6 @@ function mounts(c: Container, w: DescribeWriter): void {
   const devices = c.volumeDevices ?? []
   if (devices.length > 0) {
     w.write(LEVEL_2, `Devices:${none}\n`)
-    for (const d of goSort([...devices], (a, b) => a.devicePath < b.devicePath)) w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`)
+    for (const d of goSortBy(devices, (a, b) => a.devicePath < b.devicePath)) w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`)
   }
 }

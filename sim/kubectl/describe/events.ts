@@ -8,7 +8,7 @@
 import type { Event } from 'kubernetes-types/core/v1'
 import { parseRfc3339 } from '../../core/time'
 import { timestampSince } from '../printers/duration'
-import { goSort } from './go-sort'
+import { goSortBy } from '../go-sort'
 import type { DescribeContext } from './context'
 import { type DescribeWriter, LEVEL_0, LEVEL_1 } from './writer'
 
@@ -75,7 +75,7 @@ export function describeEvents(events: readonly Event[], w: DescribeWriter, now:
     return
   }
   w.flush()
-  const sorted = goSort([...events], (a, b) => lastTimestampMs(a) < lastTimestampMs(b))
+  const sorted = goSortBy(events, (a, b) => lastTimestampMs(a) < lastTimestampMs(b))
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const e of sorted) {

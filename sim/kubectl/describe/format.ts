@@ -4,7 +4,7 @@
 // a tab so their values line up with the first one.
 
 import { parseRfc3339, toCivil } from '../../core/time'
-import { goSort, goSortStrings } from './go-sort'
+import { goSortBy } from '../go-sort'
 import { type DescribeWriter, LEVEL_0 } from './writer'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -31,9 +31,14 @@ export function goSlice(items: readonly string[] | null | undefined): string {
   return `[${(items ?? []).join(' ')}]`
 }
 
+/** sort.Strings (byte order; UTF-16 order agrees for the text objects hold). */
+export function sortedStrings(items: readonly string[]): string[] {
+  return goSortBy(items, (a, b) => a < b)
+}
+
 /** labels.FormatLabels: `k=v,k2=v2` sorted by key, `<none>` when empty. */
 export function formatLabels(m: Readonly<Record<string, string>> | null | undefined): string {
-  const keys = goSortStrings(Object.keys(m ?? {}))
+  const keys = sortedStrings(Object.keys(m ?? {}))
   if (keys.length === 0) return '<none>'
   return keys.map((k) => `${k}=${m![k]}`).join(',')
 }
@@ -70,7 +75,7 @@ export function printLabelsMultiline(
   innerIndent = '\t',
 ): void {
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`)
-  const keys = goSortStrings(Object.keys(labels ?? {}))
+  const keys = sortedStrings(Object.keys(labels ?? {}))
   if (keys.length === 0) {
     w.line('<none>')
     return
@@ -91,7 +96,7 @@ const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configu
 /** printAnnotationsMultiline: `key: value`, long or multi-line values on their own lines, cut at 138 bytes. */
 export function printAnnotationsMultiline(w: DescribeWriter, title: string, annotations: Readonly<Record<string, string>> | null | undefined): void {
   w.write(LEVEL_0, `${title}:\t`)
-  const keys = goSortStrings(Object.keys(annotations ?? {}).filter((k) => !SKIPPED_ANNOTATIONS.has(k)))
+  const keys = sortedStrings(Object.keys(annotations ?? {}).filter((k) => !SKIPPED_ANNOTATIONS.has(k)))
   if (keys.length === 0) {
     w.line('<none>')
     return
@@ -141,7 +146,7 @@ export function taintString(t: TaintLike): string {
 
 /** printTaintsMultilineWithIndent: sorted by `effect,key`. */
 export function printTaintsMultiline(w: DescribeWriter, title: string, taints: readonly TaintLike[] | null | undefined): void {
-  const sorted = goSort([...(taints ?? [])], (a, b) => `${a.effect},${a.key}` < `${b.effect},${b.key}`)
+  const sorted = goSortBy(taints ?? [], (a, b) => `${a.effect},${a.key}` < `${b.effect},${b.key}`)
   printMultiline(w, title, sorted.map(taintString))
 }
 
@@ -166,13 +171,13 @@ function tolerationString(t: TolerationLike): string {
 
 /** printTolerationsMultilineWithIndent: sorted by key. */
 export function printTolerationsMultiline(w: DescribeWriter, title: string, tolerations: readonly TolerationLike[] | null | undefined): void {
-  const sorted = goSort([...(tolerations ?? [])], (a, b) => (a.key ?? '') < (b.key ?? ''))
+  const sorted = goSortBy(tolerations ?? [], (a, b) => (a.key ?? '') < (b.key ?? ''))
   printMultiline(w, title, sorted.map(tolerationString))
 }
 
 /** printPodsMultiline ("Used By"): pod names sorted. */
 export function printPodsMultiline(w: DescribeWriter, title: string, podNames: readonly string[]): void {
-  printMultiline(w, title, goSort([...podNames], (a, b) => a < b))
+  printMultiline(w, title, goSortBy(podNames, (a, b) => a < b))
 }
 
 /** printBool: `True` / `False`. */
@@ -205,14 +210,14 @@ export function labelSelectorString(sel: LabelSelectorLike | null | undefined): 
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` })
   for (const e of sel.matchExpressions ?? []) {
     const values = e.values ?? []
-    const list = values.length === 1 ? values[0] : goSortStrings(values).join(',')
+    const list = values.length === 1 ? values[0] : sortedStrings(values).join(',')
     if (e.operator === 'In') reqs.push({ key: e.key, text: `${e.key} in (${list})` })
     else if (e.operator === 'NotIn') reqs.push({ key: e.key, text: `${e.key} notin (${list})` })
     else if (e.operator === 'Exists') reqs.push({ key: e.key, text: e.key })
     else if (e.operator === 'DoesNotExist') reqs.push({ key: e.key, text: `!${e.key}` })
     else return '<error>'
   }
-  return goSort(reqs, (a, b) => a.key < b.key)
+  return goSortBy(reqs, (a, b) => a.key < b.key)
     .map((r) => r.text)
     .join(',')
 }

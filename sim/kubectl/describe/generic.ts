@@ -7,8 +7,7 @@ import type { Kind } from '../../api/kinds'
 import type { KubeObject } from '../../api/types'
 import type { DescribeContext } from './context'
 import { describeEvents, eventsFor } from './events'
-import { printAnnotationsMultiline, printLabelsMultiline } from './format'
-import { goSortStrings } from './go-sort'
+import { printAnnotationsMultiline, printLabelsMultiline, sortedStrings } from './format'
 import { type DescribeWriter, LEVEL_0, tabbed } from './writer'
 
 const ACRONYMS = new Set(['API', 'URL', 'UID', 'OSB', 'GUID'])
@@ -61,7 +60,7 @@ function goValue(v: unknown): string {
 const SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations']
 
 function printContent(w: DescribeWriter, level: number, content: Record<string, unknown>, prefix: string): void {
-  for (const field of goSortStrings(Object.keys(content))) {
+  for (const field of sortedStrings(Object.keys(content))) {
     const value = content[field]
     const path = `${prefix}.${field}`
     if (SKIP.includes(path)) continue

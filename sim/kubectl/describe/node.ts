@@ -7,8 +7,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1'
 import { timestampSince } from '../printers/duration'
 import type { DescribeContext } from './context'
 import { describeEvents, eventsFor, searchEvents } from './events'
-import { formatTime, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './format'
-import { goSortStrings } from './go-sort'
+import { formatTime, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, sortedStrings } from './format'
 import { podRequestsAndLimits } from './pod-resources'
 import { qAdd, qMilliValue, qString, qValue, resourceList, ZERO, type Quantity, type ResourceList } from './quantity'
 import { type DescribeWriter, LEVEL_0, LEVEL_1, tabbed } from './writer'
@@ -24,7 +23,7 @@ function nodeRoles(node: Node): string[] {
       if (role) roles.add(role)
     } else if (k === 'kubernetes.io/role' && v !== '') roles.add(v)
   }
-  return goSortStrings([...roles])
+  return sortedStrings([...roles])
 }
 
 /** int64(float64(a) / float64(b) * 100): Go's conversion truncates toward zero; NaN/Inf from 0/0 print as Go's min int. */
@@ -80,7 +79,7 @@ export function describeNode(ctx: DescribeContext, _namespace: string, name: str
     w.write(LEVEL_0, 'Addresses:\n')
     for (const a of status.addresses ?? []) w.write(LEVEL_1, `${a.type}:\t${a.address}\n`)
     const printList = (list: Record<string, string | number> | undefined) => {
-      for (const r of goSortStrings(Object.keys(list ?? {}))) w.write(LEVEL_0, `  ${r}:\t${qString(resourceList(list)[r])}\n`)
+      for (const r of sortedStrings(Object.keys(list ?? {}))) w.write(LEVEL_0, `  ${r}:\t${qString(resourceList(list)[r])}\n`)
     }
     if (Object.keys(status.capacity ?? {}).length > 0) {
       w.write(LEVEL_0, 'Capacity:\n')
@@ -145,8 +144,8 @@ function describeNodeResource(pods: readonly Pod[], node: Node, w: DescribeWrite
   row('memory', get(reqs, 'memory'), get(limits, 'memory'), allocMem, qValue)
   row('ephemeral-storage', get(reqs, 'ephemeral-storage'), get(limits, 'ephemeral-storage'), qValue(get(alloc, 'ephemeral-storage')), qValue)
   const names = Object.keys(alloc)
-  const hugePages = goSortStrings(names.filter((r) => r.startsWith('hugepages-')))
-  const extended = goSortStrings(names.filter((r) => !r.startsWith('hugepages-') && !isStandardContainerResource(r) && r !== 'pods'))
+  const hugePages = sortedStrings(names.filter((r) => r.startsWith('hugepages-')))
+  const extended = sortedStrings(names.filter((r) => !r.startsWith('hugepages-') && !isStandardContainerResource(r) && r !== 'pods'))
   for (const r of hugePages) row(r, get(reqs, r), get(limits, r), qValue(get(alloc, r)), qValue)
   for (const r of extended) w.write(LEVEL_1, `${r}\t${qString(get(reqs, r))}\t${qString(get(limits, r))}\n`)
 }

@@ -3,12 +3,12 @@
 
 import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1'
 import { formatLabelSelector } from './format'
-import { goSort } from './go-sort'
+import { goSortBy } from '../go-sort'
 import { type DescribeWriter, LEVEL_0 } from './writer'
 
 export function describeTopologySpreadConstraints(tscs: readonly TopologySpreadConstraint[] | undefined, w: DescribeWriter, space: string): void {
   if (!tscs || tscs.length === 0) return
-  const sorted = goSort([...tscs], (a, b) => a.topologyKey < b.topologyKey)
+  const sorted = goSortBy(tscs, (a, b) => a.topologyKey < b.topologyKey)
   w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`)
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, `${space}\t`)

@@ -2,9 +2,9 @@
 // print*VolumeSource helpers). The kinds a lab cluster meets are spelled out; any other source type
 // prints kubectl's `<unknown>`.
 
+import { sortedStrings } from './format'
 import type { PersistentVolumeClaim, Volume } from 'kubernetes-types/core/v1'
 import { printPersistentVolumeClaim } from './claim'
-import { goSortStrings } from './go-sort'
 import { qCmp, qString, quantityOf, ZERO } from './quantity'
 import { type DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, nestedWriter } from './writer'
 
@@ -83,7 +83,7 @@ function printCsi(c: Record<string, unknown>, w: DescribeWriter): void {
   w.write(LEVEL_2, `Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t${str(c.driver)}\n    FSType:\t${str(c.fsType)}\n${handle}    ReadOnly:\t${bool(c.readOnly)}\n`)
   const attrs = (c.volumeAttributes ?? {}) as Record<string, string>
   w.write(LEVEL_2, 'VolumeAttributes:\t')
-  const keys = goSortStrings(Object.keys(attrs))
+  const keys = sortedStrings(Object.keys(attrs))
   if (keys.length === 0) {
     w.line('<none>')
     return

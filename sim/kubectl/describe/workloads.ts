@@ -11,7 +11,7 @@ import type { DescribeContext } from './context'
 import { podStatusForController, podsStatusLine } from './controller-pods'
 import { describeEvents, eventsFor } from './events'
 import { formatLabelSelector, formatTime, labelSelectorString, printAnnotationsMultiline, printLabelsMultiline } from './format'
-import { goSort } from './go-sort'
+import { goSortBy } from '../go-sort'
 import { controlledBy } from './pod'
 import { describePodTemplate } from './pod-template'
 import { type DescribeWriter, LEVEL_0, LEVEL_1, tabbed } from './writer'
@@ -76,11 +76,11 @@ function withoutHash(template: unknown): unknown {
 function replicaSetsFor(ctx: DescribeContext, d: Deployment): { oldRSs: ReplicaSet[]; newRS?: ReplicaSet } {
   const sel = fromLabelSelector(d.spec?.selector)
   if (sel === null) return { oldRSs: [] }
-  const owned = (ctx.api.list('ReplicaSet', { namespace: d.metadata?.namespace, selector: sel }) as unknown as ReplicaSet[]).filter((rs) =>
+  let owned = (ctx.api.list('ReplicaSet', { namespace: d.metadata?.namespace, selector: sel }) as unknown as ReplicaSet[]).filter((rs) =>
     isControlledBy(rs as never, d.metadata?.uid),
   )
   const created = (rs: ReplicaSet) => parseRfc3339(rs.metadata?.creationTimestamp as unknown as string) ?? 0
-  goSort(owned, (a, b) => (created(a) === created(b) ? (a.metadata?.name ?? '') < (b.metadata?.name ?? '') : created(a) < created(b)))
+  owned = goSortBy(owned, (a, b) => (created(a) === created(b) ? (a.metadata?.name ?? '') < (b.metadata?.name ?? '') : created(a) < created(b)))
   const want = withoutHash(d.spec?.template)
   const newRS = owned.find((rs) => semanticEqual(withoutHash(rs.spec?.template), want))
   return { oldRSs: owned.filter((rs) => rs !== newRS), newRS }

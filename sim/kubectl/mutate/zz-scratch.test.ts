@@ -1,21 +1,60 @@
 import { it } from 'vitest'
 import { testShell } from './test-shell'
+const WEB = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.24
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`
 it('scratch', async () => {
   const t = testShell()
-  for (const line of [
-    'kubectl create configmap cm1 --from-literal=a=1 --from-literal=b=x --dry-run=client -o yaml',
-    'kubectl create deployment web --image=nginx --port=80 --replicas=3 --dry-run=client -o json',
-    'kubectl create ns foo',
-    'kubectl create ns foo',
-    'kubectl create configmap cm1 --from-literal=a=1',
-    'kubectl create configmap cm1 --from-literal=a=1',
-    'kubectl create secret generic s --from-literal=a=1',
-    'kubectl create secret generic s --from-literal=a=1 -o yaml',
-    'kubectl create service clusterip nginx --clusterip=None --tcp=80:80',
-    'kubectl create secret',
-    'kubectl create configmap c --from-literal=a=1 --save-config --dry-run=client -o yaml',
-  ]) {
+  t.write('web.yaml', WEB)
+  const lines = process.env.LINES!.split('\n')
+  for (const line of lines) {
+    if (line === 'settle') { t.sim.settle(); continue }
+    const t0 = t.sim.now()
     const r = await t.sh(line)
-    console.log('$ ' + line + '\n' + r.stdout + (r.stderr ? '[stderr]' + r.stderr : '') + '[rc=' + r.exitCode + ']')
+    console.log('$ ' + line + '   (' + (t.sim.now() - t0) / 1000 + 's)\n' + r.stdout + (r.stderr ? '[stderr]' + r.stderr : '') + '[rc=' + r.exitCode + ']')
   }
 })

@@ -3,11 +3,15 @@
 
 import type { KubectlCommand } from '../command'
 import { createCommand } from './create'
+import { deleteCommand } from './delete'
 import { getCommand } from './get'
+import { rolloutCommand } from './rollout'
 
 export function defaultVerbs(): KubectlCommand[] {
   return [
     getCommand,
+    rolloutCommand,
     createCommand,
+    deleteCommand,
   ]
 }
