@@ -31,6 +31,7 @@ const FS_TEXT: Record<FsErrorCode, string> = {
   EISDIR: 'Is a directory',
   ENOTEMPTY: 'Directory not empty',
   EROFS: 'Read-only file system',
+  EBUSY: 'Device or resource busy',
 }
 
 export function fsErrorText(code: FsErrorCode): string {

@@ -4,7 +4,7 @@
 
 import type { AndOr, Command, List, Pipeline } from './ast'
 import { expandFields, expandString, ExpandError, type ExpandContext } from './expand'
-import { CancelSignal, ExitSignal, LoopSignal, type Io } from './io'
+import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, type Io } from './io'
 import { applyRedirs } from './redirect'
 import { runSimple } from './simple-command'
 import type { ShellState } from './state'
@@ -47,6 +47,7 @@ export class Interpreter {
       return await this.list(list, io)
     } catch (e) {
       if (e instanceof ExitSignal) return e.code
+      if (e instanceof AbortSignal) return (this.state.status = e.status)
       if (e instanceof LoopSignal) return this.state.status
       throw e
     }
@@ -140,7 +141,7 @@ export class Interpreter {
     } catch (e) {
       if (!(e instanceof ExpandError)) throw e
       io.err(`${st.diag()}${e.message}\n`)
-      return (st.status = 1)
+      throw new AbortSignal(1)
     }
     st.status = 0
     let n = 0

@@ -46,3 +46,8 @@ export class LoopSignal {
 
 /** Ctrl-C: abandons the rest of the command line. */
 export class CancelSignal {}
+
+/** An expansion error (`$((1/0))`, `${x:?}`, bad substitution): bash abandons the rest of the line. */
+export class AbortSignal {
+  constructor(readonly status: number) {}
+}

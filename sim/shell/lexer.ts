@@ -212,7 +212,10 @@ export abstract class Lexer {
     if (n === '(') {
       this.pos += 2
       if (++this.depth > MAX_DEPTH) throw new SyntaxErr('(', this.pos)
+      const loose = this.loose
+      this.loose = false
       const body = this.parseSubList()
+      this.loose = loose
       this.depth--
       return { kind: 'cmdsub', body, quoted }
     }

@@ -4,7 +4,7 @@
 
 import type { Redir } from './ast'
 import { expandFields, expandHeredoc, expandString, ExpandError, type ExpandContext } from './expand'
-import type { Input, Io, Sink } from './io'
+import { AbortSignal, type Input, type Io, type Sink } from './io'
 import { dirname, FsError, normalizePath, type FsErrorCode } from '../storage/memfs'
 import type { ShellState } from './state'
 import { writeKeepingMode } from './commands/files'
@@ -118,8 +118,9 @@ export async function applyRedirs(redirs: readonly Redir[], io: Io, state: Shell
       }
     }
   } catch (e) {
-    if (e instanceof ExpandError) return report(e.message)
-    throw e
+    if (!(e instanceof ExpandError)) throw e
+    report(e.message)
+    throw new AbortSignal(1)
   }
   const out = fds.get(1)
   const err = fds.get(2)

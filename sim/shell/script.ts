@@ -3,7 +3,7 @@
 // end of the input gets bash's warning, and an unterminated quote at the end gets bash's message.
 
 import type { Interpreter } from './interpreter'
-import type { Io } from './io'
+import { AbortSignal, type Io } from './io'
 import { Parser } from './parser'
 
 export interface RunTextOptions {
@@ -52,8 +52,14 @@ export async function runScriptText(it: Interpreter, text: string, io: Io, opts:
       }
       if (d.kind === 'bash') for (const h of r.heredocEof) io.err(`${prefix(line + h.line)}${d.heredocEof(line + h.line, h.delimiter)}\n`)
       st.scriptPrefix = opts.interactive ? savedPrefix : prefix(line)
-      await it.list(r.list, io)
       pos = r.end
+      try {
+        await it.list(r.list, io)
+      } catch (e) {
+        if (!(e instanceof AbortSignal)) throw e
+        st.status = e.status
+        if (!opts.interactive) break
+      }
     }
   } finally {
     st.scriptPrefix = savedPrefix

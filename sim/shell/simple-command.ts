@@ -4,7 +4,7 @@
 import type { Command as Ast } from './ast'
 import type { BuiltinContext } from './builtins/types'
 import { expandFields, expandString, ExpandError } from './expand'
-import { CancelSignal, drain, ExitSignal, LoopSignal, type Input, type Io } from './io'
+import { AbortSignal, CancelSignal, drain, ExitSignal, LoopSignal, type Input, type Io } from './io'
 import type { Interpreter } from './interpreter'
 import { applyRedirs } from './redirect'
 import { runScriptText } from './script'
@@ -24,7 +24,7 @@ export async function runSimple(it: Interpreter, c: Ast & { type: 'simple' }, io
   } catch (e) {
     if (!(e instanceof ExpandError)) throw e
     io.err(`${st.diag()}${e.message}\n`)
-    return 1
+    throw new AbortSignal(1)
   }
   const rio = await applyRedirs(c.redirs, io, st, ectx)
   if (argv.length === 0) {
@@ -45,7 +45,7 @@ export async function runSimple(it: Interpreter, c: Ast & { type: 'simple' }, io
     rio.err(`${st.diag()}${d.notFound(name)}\n`)
     return 127
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof LoopSignal || e instanceof CancelSignal || st.env.strict) throw e
+    if (e instanceof ExitSignal || e instanceof LoopSignal || e instanceof CancelSignal || e instanceof AbortSignal || st.env.strict) throw e
     // A bug in a simulated program must not take the terminal down with it.
     rio.err(`${st.diag()}${name}: ${e instanceof Error ? e.message : String(e)}\n`)
     return 1
@@ -89,7 +89,8 @@ function builtinContext(it: Interpreter, base: CommandContext, io: Io): BuiltinC
     const target = opts.subshell ? it.fork() : it
     if (opts.argv0 !== undefined) target.state.argv0 = opts.argv0
     if (opts.args) target.state.positional = opts.args
-    return runScriptText(target, text, io, { interactive: false, name: opts.argv0 ?? st.argv0 })
+    const runIo = { ...io, out: opts.stdout ?? io.out, err: opts.stderr ?? io.err, outTty: opts.stdout ? false : io.outTty }
+    return runScriptText(target, text, runIo, { interactive: false, name: opts.argv0 ?? st.argv0 })
   }
   return ctx
 }

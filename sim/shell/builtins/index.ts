@@ -10,6 +10,7 @@ import { jobs, kill, wait } from './jobs'
 import { printf } from './printf'
 import { bracket, test } from './test'
 import type { Builtin } from './types'
+import { watch } from './watch'
 import { exportCmd, set, unset } from './vars'
 
 const COMMON: Builtin[] = [cd, pwd, exit, trueCmd, falseCmd, colon, breakCmd, continueCmd, echo, printf, exportCmd, unset, set, read, source, dot, test, bracket, type, jobs, kill, wait, history, sh]
@@ -19,7 +20,7 @@ function table(list: Builtin[]): ReadonlyMap<string, Builtin> {
 }
 
 export function bashBuiltins(): ReadonlyMap<string, Builtin> {
-  return table([...COMMON, help, which, bash])
+  return table([...COMMON, help, which, bash, watch])
 }
 
 export function ashBuiltins(): ReadonlyMap<string, Builtin> {

@@ -36,6 +36,7 @@ export const read: Builtin = {
     }
     const targets = names.length ? names : ['REPLY']
     const fields = names.length ? splitInto(line, targets.length) : [line]
+    // eslint-disable-next-line no-control-regex -- NUL marks a backslash-escaped character
     targets.forEach((n, i) => ctx.shell.set(n, (fields[i] ?? '').replace(/\u0000/g, '')))
     return complete ? 0 : 1
   },
@@ -46,6 +47,7 @@ function splitInto(line: string, n: number): string[] {
   const out: string[] = []
   let rest = line.replace(/^[ \t\n]+/, '')
   while (out.length < n - 1 && rest !== '') {
+    // eslint-disable-next-line no-control-regex -- NUL marks a backslash-escaped character
     const m = /^((?:\u0000[\s\S]|[^ \t\n])*)[ \t\n]*/.exec(rest)!
     out.push(m[1])
     rest = rest.slice(m[0].length)

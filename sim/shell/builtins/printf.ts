@@ -6,6 +6,7 @@ import type { Builtin, BuiltinContext } from './types'
 
 const SPEC = /%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([hlLqjzt]*)([diouxXfFeEgGcsbq%])?/y
 
+/* eslint-disable no-control-regex -- %q quotes control characters */
 function shellQuote(s: string): string {
   if (s === '') return "''"
   if (/[\x00-\x1f\x7f]/.test(s)) {
@@ -13,6 +14,7 @@ function shellQuote(s: string): string {
   }
   return s.replace(/[ !"$&'()*,;<>?[\\\]^`{|}]/g, '\\$&').replace(/^[~#]/, '\\$&')
 }
+/* eslint-enable no-control-regex */
 
 function exponent(v: number, prec: number, upper: boolean): string {
   const s = v.toExponential(prec).replace(/e([+-])(\d)$/, 'e$10$2')
@@ -163,7 +165,7 @@ function formatOnce(ctx: BuiltinContext, format: string, args: string[], start: 
     }
     if (body.length < width) {
       if (flags.includes('-')) body = body.padEnd(width)
-      else if (numeric && flags.includes('0') && prec === undefined) {
+      else if (numeric && flags.includes('0') && (prec === undefined || !'diouxX'.includes(conv))) {
         const sign = /^[-+ ]/.test(body) ? body[0] : ''
         body = sign + body.slice(sign.length).padStart(width - sign.length, '0')
       } else body = body.padStart(width)

@@ -10,7 +10,7 @@ export interface BuiltinContext extends CommandContext {
   /** Standard input as a stream (null = the terminal). */
   input: Input | null
   /** Runs shell text in this shell (`source`) or a child (`bash -c`), returning its status. */
-  runText(text: string, opts: { subshell: boolean; argv0?: string; args?: string[] }): Promise<number>
+  runText(text: string, opts: { subshell: boolean; argv0?: string; args?: string[]; stdout?: (t: string) => void; stderr?: (t: string) => void }): Promise<number>
   /** Writes `bash: <message>` (in the shell's dialect) on stderr. */
   error(message: string): void
 }

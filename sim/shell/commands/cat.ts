@@ -19,7 +19,7 @@ export const cat: Command = {
     let out = ''
     for (const src of readSources(ctx, p.args)) {
       if ('error' in src) {
-        out && ctx.stdout(out)
+        if (out) ctx.stdout(out)
         out = ''
         ctx.stderr(`cat: ${quoteName(src.name, false)}: ${fsErrorText(src.error)}\n`)
         status = 1
