@@ -9,6 +9,7 @@ import { find, flagSetFor, pluginHandlerError, unknownCommandError } from './dis
 import { AggregateError, FlagUsageError, formatError, KubectlError, RawError } from './errors'
 import { parseRequestTimeout } from './flags/global'
 import { FlagError } from './flags/pflag'
+import { loadHelp } from './help'
 import { ROOT_HELP } from './help/root-help'
 import { KubeconfigState } from './kubeconfig'
 import type { OutputFormats } from './printers/registry'
@@ -43,6 +44,11 @@ function genericHelp(path: string, cmd: KubectlCommand): string {
 
 const ROOT_USAGE = ROOT_HELP.slice(ROOT_HELP.indexOf('Basic Commands'))
 
+/** The command's own help, else the real kubectl's captured text (help/), else a generic one. */
+async function helpText(path: string, cmd: KubectlCommand): Promise<string> {
+  return cmd.help ?? (await loadHelp(path)) ?? genericHelp(path, cmd)
+}
+
 export function createKubectl(opts: KubectlOptions = {}): Command {
   const kubeconfig = opts.kubeconfig ?? new KubeconfigState()
   const root: KubectlCommand = { name: 'kubectl', subcommands: buildCommandTree(opts.verbs ?? defaultVerbs()) }
@@ -67,7 +73,7 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
         return 0
       }
       const t = target.path[target.path.length - 1]
-      ctx.stdout(t.help ?? genericHelp(`kubectl ${target.path.slice(1).map((c) => c.name).join(' ')}`, t))
+      ctx.stdout(await helpText(`kubectl ${target.path.slice(1).map((c) => c.name).join(' ')}`, t))
       return 0
     }
     if (unknown) throw unknown
@@ -82,7 +88,7 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
       throw e
     }
     if (flags.bool('help') || (!cmd.run && found.path.length > 1) || found.path.length === 1) {
-      ctx.stdout(found.path.length === 1 ? ROOT_HELP : (cmd.help ?? genericHelp(commandPath, cmd)))
+      ctx.stdout(found.path.length === 1 ? ROOT_HELP : await helpText(commandPath, cmd))
       return 0
     }
     kubeconfig.resolveContext(flags.string('context'))
