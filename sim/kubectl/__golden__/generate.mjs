@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /* global process, console, URL */
 // Regenerates the kubectl goldens from the REAL kubectl v1.33.1: each case in <dir>/cases.json is run
-// against shared/tools/fakeapi serving sim/kubectl/__fixtures__/web-world.json (ages shifted so they
+// against shared/tools/fakeapi serving sim/kubectl/__fixtures__/web-world.json (or the case's "world"; ages shifted so they
 // read as at the world's epoch; "noShift" keeps timestamps as in the file for -o yaml/json), with the
 // fixture manifests directory as cwd. Writes <dir>/<name>.txt (stdout, byte for byte) and
 // <dir>/index.json (args, exit code, stderr). Table CELLS from fakeapi come from its tables.mjs, which
@@ -31,7 +31,8 @@ for (const c of cases) {
     continue
   }
   // The wrapper always passes --kubeconfig first; `root` cases (no server needed) run the bare binary.
-  const argv = c.root ? [kubectl, ...(c.args ?? [])] : [wrapper, world, ...(c.noShift ? ['--no-shift'] : []), '--', ...c.args]
+  const w = c.world ? path.resolve(here, '../__fixtures__', c.world) : world
+  const argv = c.root ? [kubectl, ...(c.args ?? [])] : [wrapper, w, ...(c.noShift ? ['--no-shift'] : []), '--', ...c.args]
   const r = spawnSync(argv[0], argv.slice(1), {
     cwd: fs.existsSync(manifests) ? manifests : here,
     env: { ...process.env, KUBECTL: kubectl, TZ: 'UTC', HOME: '/root' },
@@ -41,7 +42,7 @@ for (const c of cases) {
   // Messages that name the binary use os.Args[0]; the emulated one is called kubectl.
   const fix = (s) => s.replaceAll('kubectl.1.33', 'kubectl')
   fs.writeFileSync(path.join(dir, `${c.name}.txt`), fix(r.stdout))
-  index.push({ name: c.name, args: c.args ?? [], exit: r.status, stderr: fix(r.stderr) })
+  index.push({ name: c.name, ...(c.world ? { world: c.world } : {}), args: c.args ?? [], exit: r.status, stderr: fix(r.stderr) })
   console.log(`${c.name}: exit ${r.status}`)
 }
 fs.writeFileSync(indexPath, '[\n' + index.map((i) => '  ' + JSON.stringify(i)).join(',\n') + '\n]\n')
