@@ -14,6 +14,7 @@ import type { KindStrategy, StrategyContext, StrategyRegistry } from './strategy
 import type { Actor, AuditEntry, KindMap, KubeObject, Obj, ObjectRef, WatchEvent } from './types'
 import { applyPatch, type PatchType } from './patch'
 import { decodeBody, type FieldValidation } from './schema/field-validation'
+import { validatePatched } from './patch-validation'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -225,9 +226,13 @@ export class ApiServer {
     const ns = k.namespaced ? namespace : ''
     let current: KubeObject
     let patched: KubeObject
+    let decodeWarnings: string[] = []
     try {
       current = this.read(kind, ns, name)
       patched = applyPatch(current, type, patch, kind)
+      if (opts.fieldValidation && opts.subresource !== 'status') {
+        ;({ object: patched, warnings: decodeWarnings } = validatePatched(kind, type, patch, patched, opts.fieldValidation))
+      }
     } catch (e) {
       this.recordFailure(opts.actor, 'patch', kind, ns, name, e)
       throw e
@@ -237,7 +242,7 @@ export class ApiServer {
       (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion !== undefined
         ? patched
         : { ...patched, metadata: { ...patched.metadata, resourceVersion: current.metadata.resourceVersion } }
-    return this.write(withRv, opts, opts.subresource === 'status', 'patch') as Obj<K>
+    return this.write(withRv, opts, opts.subresource === 'status', 'patch', decodeWarnings) as Obj<K>
   }
 
   delete<K extends Kind>(kind: K, namespace: string, name: string, opts: DeleteOptions): Obj<K> {
@@ -364,7 +369,7 @@ export class ApiServer {
 
   // ---------------------------------------------------------------- internals
 
-  private write(input: KubeObject, opts: WriteOptions, statusOnly: boolean, verb: 'update' | 'patch' = 'update'): KubeObject {
+  private write(input: KubeObject, opts: WriteOptions, statusOnly: boolean, verb: 'update' | 'patch' = 'update', patchWarnings: string[] = []): KubeObject {
     const k = this.kindOf(input)
     const ns = k.namespaced ? input.metadata?.namespace || 'default' : ''
     const name = input.metadata?.name ?? ''
@@ -380,7 +385,7 @@ export class ApiServer {
       }
       const strat = this.strategy(k.kind)
       const ctx = this.strategyContext()
-      let decodeWarnings: string[] = []
+      let decodeWarnings: string[] = patchWarnings
       if (opts.fieldValidation && !statusOnly && verb === 'update') {
         ;({ object: input, warnings: decodeWarnings } = decodeBody(k.kind, input, opts.fieldValidation))
       }
