@@ -15,7 +15,7 @@ import { toGoJson } from '../printers/json'
 import { nameLine } from '../printers/name'
 import type { ObjectPrinter, TemplateFormat } from '../printers/registry'
 import { type DryRun, dryRunSuffix } from './flags'
-import { toTypedGoJson } from './typed-json'
+import { toListGoJson, toTypedGoJson } from './typed-json'
 
 const TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'] as const
 
@@ -32,6 +32,8 @@ export interface MutationPrinter {
    * image): `-o json` then keeps Go's field order.
    */
   print(obj: KubeObject, operation: string, typed?: Kind): void
+  /** Several objects at once as kubectl's own `kind: List` (apply -o yaml at the end of the run). */
+  printList(objs: readonly KubeObject[]): void
 }
 
 type Mode = { type: 'name'; short: boolean } | { type: 'json' } | { type: 'yaml' } | { type: 'template'; printer: ObjectPrinter }
@@ -91,6 +93,15 @@ export function mutationPrinter(inv: Invocation, dryRun: DryRun = 'none'): Mutat
         case 'template':
           return inv.out(mode.printer.print(obj))
       }
+    },
+    printList(objs) {
+      if (objs.length === 1) return this.print(objs[0], '')
+      const items = objs.map((o) => (showManaged ? o : withoutManagedFields(o)))
+      const list = { apiVersion: 'v1', items, kind: 'List', metadata: {} } as unknown as KubeObject
+      if (mode.type === 'json') return inv.out(toListGoJson(items))
+      if (mode.type === 'yaml') return inv.out(toGoYaml(list))
+      if (mode.type === 'template') return inv.out(mode.printer.print(list))
+      for (const o of items) inv.out(nameLine(o))
     },
   }
 }

@@ -57,4 +57,12 @@ export function toTypedGoJsonCompact(kind: Kind, obj: unknown): string {
   return encode(ordered(obj, rootType(kind)), undefined)
 }
 
+/**
+ * A `kind: List` kubectl builds itself (apply -o json with several objects): the typed corev1.List
+ * (kind, apiVersion, metadata, items) holding unstructured items, whose keys come out sorted.
+ */
+export function toListGoJson(items: readonly unknown[]): string {
+  return encode({ kind: 'List', apiVersion: 'v1', metadata: {}, items: items.map((i) => ordered(i, undefined)) }, '') + '\n'
+}
+
 export type { Json }

@@ -5,15 +5,14 @@
 // new object of the same name (another uid) — so `kubectl delete pod web-1` returns only after the
 // pod's graceful termination. The waiting itself is in mutate/wait-deleted.ts.
 
-import type { PropagationPolicy } from '../../api/server'
 import { ApiError } from '../../api/errors'
 import type { KubectlCommand, Invocation } from '../command'
 import { addSourceToErr, AggregateError, KubectlError } from '../errors'
+import { cascadingStrategy, CASCADE_FLAG } from '../mutate/cascade'
 import { dryRunStrategy, DRY_RUN_FLAG, FILENAME_FLAGS, SELECTOR_FLAG, serverDryRun } from '../mutate/flags'
 import { DELETE_HELP } from '../mutate/help/delete-help'
 import { dropNotFound, resolveTargets, type Target } from '../mutate/targets'
 import { waitDeleted } from '../mutate/wait-deleted'
-import { parseBool } from '../flags/strconv'
 import { groupKindLower } from '../resource-mapping'
 
 const DELETE_FLAGS = [
@@ -23,7 +22,7 @@ const DELETE_FLAGS = [
   { name: 'all', type: 'bool' as const },
   { name: 'all-namespaces', shorthand: 'A', type: 'bool' as const },
   { name: 'force', type: 'bool' as const },
-  { name: 'cascade', type: 'string' as const, default: 'background', noOptDefVal: 'background' },
+  CASCADE_FLAG,
   { name: 'now', type: 'bool' as const },
   { name: 'grace-period', type: 'int' as const, default: '-1' },
   { name: 'timeout', type: 'duration' as const, default: '0s' },
@@ -38,27 +37,6 @@ const DELETE_FLAGS = [
 const FORCE_WARNING =
   'Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.'
 
-/** parseCascadingFlag: the three policies, or a boolean with a deprecation note. */
-function cascade(inv: Invocation): PropagationPolicy {
-  const value = inv.flags.string('cascade')
-  let b: boolean
-  try {
-    b = parseBool(value)
-  } catch {
-    switch (value) {
-      case 'orphan':
-        return 'Orphan'
-      case 'foreground':
-        return 'Foreground'
-      case 'background':
-        return 'Background'
-    }
-    throw new KubectlError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`)
-  }
-  inv.err(`warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${b ? 'background' : 'orphan'}.\n`)
-  return b ? 'Background' : 'Orphan'
-}
-
 /** DeleteOptions.PrintObj: not a NamePrinter — `kind "name" deleted`, or `kind/name` for -o name. */
 function deletedLine(t: Target, operation: string, output: string): string {
   const kind = groupKindLower(t.mapping)
@@ -67,7 +45,7 @@ function deletedLine(t: Target, operation: string, output: string): string {
 
 async function run(inv: Invocation): Promise<number> {
   const f = inv.flags
-  const policy = cascade(inv)
+  const policy = cascadingStrategy(inv)
   // Complete.
   const { explicit } = inv.namespace()
   const all = f.bool('all')

@@ -2,8 +2,10 @@
 // exporting a KubectlCommand; add it here. The root (root.ts) places it in kubectl's command order.
 
 import type { KubectlCommand } from '../command'
+import { applyCommand } from './apply'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
+import { describeCommand } from './describe'
 import { getCommand } from './get'
 import { rolloutCommand } from './rollout'
 
@@ -13,5 +15,7 @@ export function defaultVerbs(): KubectlCommand[] {
     rolloutCommand,
     createCommand,
     deleteCommand,
+    applyCommand,
+    describeCommand,
   ]
 }
