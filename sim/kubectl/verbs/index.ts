@@ -5,7 +5,6 @@ import type { KubectlCommand } from '../command'
 import { applyCommand } from './apply'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
-import { describeCommand } from './describe'
 import { getCommand } from './get'
 import { rolloutCommand } from './rollout'
 
@@ -16,6 +15,5 @@ export function defaultVerbs(): KubectlCommand[] {
     createCommand,
     deleteCommand,
     applyCommand,
-    describeCommand,
   ]
 }
