@@ -73,6 +73,8 @@ function invalidMessage(err: ApiError): string {
   const d = err.details
   let s = 'The request is invalid'
   if (d.kind || d.name) s = `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid`
+  // Without kind, name or causes the server's own message follows (a failed JSON patch's 422).
+  else if (err.message && !(d.causes ?? []).length) s += `: ${err.message}`
   const causes: string[] = []
   for (const c of d.causes ?? []) {
     const m = `${c.field}: ${c.message}`
