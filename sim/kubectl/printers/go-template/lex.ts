@@ -287,9 +287,9 @@ function lexInsideAction(l: Lexer): StateFn {
       l.parenDepth++
       return lexInsideAction
     case ')':
-      l.emit('rightParen')
       l.parenDepth--
       if (l.parenDepth < 0) return l.errorf('unexpected right paren')
+      l.emit('rightParen')
       return lexInsideAction
   }
   if (ch === '.') {

@@ -6,6 +6,7 @@
 
 import { KubectlError } from '../../errors'
 import { columnsFromSpec, columnsFromTemplate, CustomColumnsPrinter } from '../custom-columns'
+import { GoTemplatePrinter } from '../go-template/printer'
 import type { OutputFormats, TemplatePrinterSpec } from '../registry'
 import { JsonPathPrinter } from './printer'
 
@@ -26,6 +27,10 @@ export const TEMPLATE_OUTPUT_FORMATS: OutputFormats = {
   jsonpath: (s) => new JsonPathPrinter(s.argument, s.allowMissingKeys),
   'jsonpath-as-json': (s) => new JsonPathPrinter(s.argument, s.allowMissingKeys, true),
   'jsonpath-file': (s) => new JsonPathPrinter(readForTemplate(s), s.allowMissingKeys),
+  'go-template': (s) => new GoTemplatePrinter(s.argument, s.allowMissingKeys),
+  template: (s) => new GoTemplatePrinter(s.argument, s.allowMissingKeys),
+  'go-template-file': (s) => new GoTemplatePrinter(readForTemplate(s), s.allowMissingKeys),
+  templatefile: (s) => new GoTemplatePrinter(readForTemplate(s), s.allowMissingKeys),
   'custom-columns': (s) => new CustomColumnsPrinter(columnsFromSpec(s.argument), s.noHeaders),
   // The file form ignores --no-headers (NewCustomColumnsPrinterFromTemplate).
   'custom-columns-file': (s) => new CustomColumnsPrinter(columnsFromTemplate(readTemplate(s, (why) => `error reading template ${s.argument}, ${why}\n`)), false),

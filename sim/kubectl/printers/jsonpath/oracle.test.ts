@@ -50,13 +50,20 @@ export function runCase(c: Case, inputs: Record<string, string>): { stdout: stri
 
 const cases = (data.cases as Case[]).filter((c) => !(c.flags ?? []).some((f) => f.startsWith('--sort-by')))
 
+function familyOf(c: Case): string {
+  const o = c.output ?? ''
+  if (o.startsWith('jsonpath')) return 'jsonpath'
+  if (o.startsWith('custom-columns')) return 'custom-columns'
+  return 'go-template'
+}
+
 function title(c: Case): string {
   return `${c.output ?? ''}${c.template !== undefined ? ` --template ${c.template}` : ''}${c.flags ? ' ' + c.flags.join(' ') : ''} [${c.query.join(' ')}]`
 }
 
-for (const family of ['jsonpath', 'custom-columns']) {
+for (const family of ['jsonpath', 'custom-columns', 'go-template']) {
   describe(`kubectl get -o ${family} prints what kubectl ${data.kubectl} prints`, () => {
-    const mine = cases.filter((c) => (c.output ?? '').startsWith(family))
+    const mine = cases.filter((c) => familyOf(c) === family)
     it.each(mine.map((c) => [title(c), c] as const))('%s', (_t, c) => {
       expect(runCase(c, data.inputs)).toEqual({ stdout: c.stdout, stderr: c.stderr, exit: c.exit })
     })
