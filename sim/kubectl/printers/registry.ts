@@ -29,6 +29,9 @@ export interface TemplatePrinterSpec {
 
 export type TemplatePrinterFactory = (spec: TemplatePrinterSpec) => ObjectPrinter
 
+/** The template-family printers (jsonpath/, go-template/, custom-columns.ts), for createKubectl's outputFormats. */
+export { TEMPLATE_OUTPUT_FORMATS } from './jsonpath/formats'
+
 /** The template-family formats, in kubectl's AllowedFormats order. */
 const TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'] as const
 const CUSTOM_COLUMN_FORMATS = ['custom-columns', 'custom-columns-file'] as const
