@@ -34,7 +34,8 @@ export interface VisitOptions {
 
 /** Whether -f or -k was given (cmdutil.IsFilenameSliceEmpty, negated). */
 export function hasFilenames(inv: Invocation): boolean {
-  return inv.flags.strings('filename').length > 0 || inv.flags.string('kustomize') !== ''
+  const f = inv.flags
+  return (f.has('filename') && f.strings('filename').length > 0) || (f.has('kustomize') && f.string('kustomize') !== '')
 }
 
 function keepApiErrors(e: unknown): Visit {
@@ -44,7 +45,12 @@ function keepApiErrors(e: unknown): Visit {
 
 function fromFiles(inv: Invocation, namespace: string, explicit: boolean): Visit[] {
   if (inv.args.length) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
-  const read = readFilenames(inv.ctx, { filenames: inv.flags.strings('filename'), recursive: inv.flags.bool('recursive'), kustomize: inv.flags.string('kustomize') }, namespace)
+  const f = inv.flags
+  const read = readFilenames(
+    inv.ctx,
+    { filenames: f.strings('filename'), recursive: f.has('recursive') && f.bool('recursive'), kustomize: f.has('kustomize') ? f.string('kustomize') : '' },
+    namespace,
+  )
   return read.entries.map((entry): Visit => {
     if (!entry.info) return { error: entry.error }
     const f = entry.info
