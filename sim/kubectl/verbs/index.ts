@@ -7,11 +7,13 @@ import { createCommand } from './create'
 import { deleteCommand } from './delete'
 import { getCommand } from './get'
 import { rolloutCommand } from './rollout'
+import { waitCommand } from './wait'
 
 export function defaultVerbs(): KubectlCommand[] {
   return [
     getCommand,
     rolloutCommand,
+    waitCommand,
     createCommand,
     deleteCommand,
     applyCommand,
