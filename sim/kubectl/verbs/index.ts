@@ -5,6 +5,7 @@ import type { KubectlCommand } from '../command'
 import { applyCommand } from './apply'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
+import { describeCommand } from './describe'
 import { getCommand } from './get'
 import { rolloutCommand } from './rollout'
 import { waitCommand } from './wait'
@@ -17,5 +18,6 @@ export function defaultVerbs(): KubectlCommand[] {
     createCommand,
     deleteCommand,
     applyCommand,
+    describeCommand,
   ]
 }
