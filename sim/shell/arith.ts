@@ -40,7 +40,10 @@ class Evaluator {
     this.advance()
   }
 
+  private prevStart = 0
+
   private advance(): void {
+    this.prevStart = this.tokStart
     const m = TOKEN.exec(this.expr.slice(this.pos))
     const rest = this.expr.slice(this.pos)
     if (!m) {
@@ -59,6 +62,8 @@ class Evaluator {
   }
 
   private fail(what: string): never {
+    // At the end of the expression bash points at the last token it read (`1 +` → "+").
+    if (this.tok === undefined) this.tokStart = this.prevStart
     throw new ArithError(`${this.expr}: ${what} (error token is "${this.rest()}")`)
   }
 

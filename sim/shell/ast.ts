@@ -44,6 +44,8 @@ export type Command =
   | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redir[] }
   | { type: 'group'; body: List; redirs: Redir[] }
   | { type: 'subshell'; body: List; redirs: Redir[] }
+  /** `name() compound-command`: defines a shell function. */
+  | { type: 'function'; name: string; body: Command; redirs: Redir[] }
 
 export interface Pipeline {
   negate: boolean

@@ -4,7 +4,7 @@
 
 import type { AndOr, Command, List, Pipeline } from './ast'
 import { expandFields, expandString, ExpandError, type ExpandContext } from './expand'
-import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, type Io } from './io'
+import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, ReturnSignal, type Io } from './io'
 import { applyRedirs } from './redirect'
 import { runSimple } from './simple-command'
 import type { ShellState } from './state'
@@ -109,6 +109,10 @@ export class Interpreter {
       this.checkCancel(io)
       return status
     }
+    if (c.type === 'function') {
+      this.state.functions.set(c.name, c.body)
+      return (this.state.status = 0)
+    }
     const rio = await applyRedirs(c.redirs, io, this.state, this.expandContext(io))
     if (!rio) return (this.state.status = 1)
     switch (c.type) {
@@ -190,6 +194,28 @@ export class Interpreter {
   private async yieldToHost(io: Io): Promise<void> {
     await io.time.sleep(0, io.cancel)
     this.checkCancel(io)
+  }
+
+  /** Calls a shell function with its own positional parameters and `local` variables. */
+  async callFunction(body: Command, args: string[], io: Io): Promise<number> {
+    const st = this.state
+    const saved = st.positional
+    st.positional = args
+    const frame = new Map<string, import('./state').Var | undefined>()
+    st.localFrames.push(frame)
+    try {
+      return await this.command(body, io)
+    } catch (e) {
+      if (e instanceof ReturnSignal) return (st.status = e.status)
+      throw e
+    } finally {
+      st.localFrames.pop()
+      for (const [name, v] of frame) {
+        if (v) st.vars.set(name, v)
+        else st.vars.delete(name)
+      }
+      st.positional = saved
+    }
   }
 
   /** Expands a word to one string for a builtin that needs it (`for` names, assignments). */

@@ -51,3 +51,8 @@ export class CancelSignal {}
 export class AbortSignal {
   constructor(readonly status: number) {}
 }
+
+/** `return N` from a shell function. */
+export class ReturnSignal {
+  constructor(readonly status: number) {}
+}

@@ -201,10 +201,26 @@ export class Parser extends Lexer {
         const a = words.length === 0 ? assignment(t.word) : undefined
         if (a) assigns.push(a)
         else words.push(t.word)
-      } else if (t.t === 'op' && t.op === '(') this.unexpected(t)
-      else break
+      } else if (t.t === 'op' && t.op === '(') {
+        if (words.length === 1 && !assigns.length && !redirs.length) return this.functionDef(words[0])
+        this.unexpected(t)
+      } else break
     }
     return { type: 'simple', assigns, words, redirs }
+  }
+
+  /** `name() { ...; }`: after the name, `(` `)` and a compound command. */
+  private functionDef(name: Word): Command {
+    this.next()
+    // bash does not read another line here: a missing `)` is an error at the newline.
+    const close = this.peek()
+    if (close.t === 'eof') throw new SyntaxErr('newline', close.start)
+    this.expectOp(')')
+    while (this.peek().t === 'nl') this.next()
+    const t = this.peek()
+    const compound = isWord(t, '{') || isWord(t, 'if') || isWord(t, 'for') || isWord(t, 'while') || isWord(t, 'until') || (t.t === 'op' && t.op === '(')
+    if (!compound) this.unexpected(t)
+    return { type: 'function', name: name.raw, body: this.command(), redirs: [] }
   }
 
   private redir(): Redir {
@@ -315,7 +331,14 @@ export class Parser extends Lexer {
   protected parseSubList(): List {
     const saved = this.look
     this.look = undefined
-    const body = this.list(true, (x) => x.t === 'op' && x.op === ')', true)
+    let body: List
+    try {
+      body = this.list(true, (x) => x.t === 'op' && x.op === ')', true)
+    } catch (e) {
+      // bash finds the end of `$(` first, so running out of input inside it is a missing `)`.
+      if (e instanceof Incomplete && e.closer === undefined) throw new Incomplete(')')
+      throw e
+    }
     const t = this.peek()
     if (t.t === 'eof') throw new Incomplete(')')
     this.expectOp(')')

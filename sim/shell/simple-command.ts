@@ -4,7 +4,7 @@
 import type { Command as Ast } from './ast'
 import type { BuiltinContext } from './builtins/types'
 import { expandFields, expandString, ExpandError } from './expand'
-import { AbortSignal, CancelSignal, drain, ExitSignal, LoopSignal, type Input, type Io } from './io'
+import { AbortSignal, CancelSignal, drain, ExitSignal, LoopSignal, ReturnSignal, type Input, type Io } from './io'
 import type { Interpreter } from './interpreter'
 import { applyRedirs } from './redirect'
 import { runScriptText } from './script'
@@ -37,6 +37,8 @@ export async function runSimple(it: Interpreter, c: Ast & { type: 'simple' }, io
   const name = argv[0]
   const base = commandContext(it, argv, rio, temp)
   try {
+    const fn = st.functions.get(name)
+    if (fn) return await it.callFunction(fn, argv.slice(1), rio)
     const builtin = st.env.builtins.get(name)
     if (builtin) return await builtin.run(builtinContext(it, base, rio))
     if (name.includes('/')) return await runFile(it, name, argv, base, rio)
@@ -45,7 +47,7 @@ export async function runSimple(it: Interpreter, c: Ast & { type: 'simple' }, io
     rio.err(`${st.diag()}${d.notFound(name)}\n`)
     return 127
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof LoopSignal || e instanceof CancelSignal || e instanceof AbortSignal || st.env.strict) throw e
+    if (e instanceof ExitSignal || e instanceof LoopSignal || e instanceof CancelSignal || e instanceof AbortSignal || e instanceof ReturnSignal || st.env.strict) throw e
     // A bug in a simulated program must not take the terminal down with it.
     rio.err(`${st.diag()}${name}: ${e instanceof Error ? e.message : String(e)}\n`)
     return 1
@@ -90,7 +92,7 @@ function builtinContext(it: Interpreter, base: CommandContext, io: Io): BuiltinC
     if (opts.argv0 !== undefined) target.state.argv0 = opts.argv0
     if (opts.args) target.state.positional = opts.args
     const runIo = { ...io, out: opts.stdout ?? io.out, err: opts.stderr ?? io.err, outTty: opts.stdout ? false : io.outTty }
-    return runScriptText(target, text, runIo, { interactive: false, name: opts.argv0 ?? st.argv0 })
+    return opts.subshell ? runChild(target, text, runIo, opts.argv0 ?? st.argv0) : runScriptText(target, text, runIo, { interactive: false, name: opts.argv0 ?? st.argv0 })
   }
   return ctx
 }
@@ -118,5 +120,16 @@ async function runFile(it: Interpreter, name: string, argv: string[], base: Comm
   child.state.argv0 = name
   child.state.positional = argv.slice(1)
   const text = entry.content.replace(/^#![^\n]*\n/, '')
-  return runScriptText(child, text, io, { interactive: false, name })
+  return runChild(child, text, io, name)
+}
+
+/** Runs a script in a child shell: its `exit` ends the child only. */
+async function runChild(child: Interpreter, text: string, io: Io, name: string): Promise<number> {
+  try {
+    return await runScriptText(child, text, io, { interactive: false, name })
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code
+    if (e instanceof ReturnSignal || e instanceof LoopSignal) return child.state.status
+    throw e
+  }
 }

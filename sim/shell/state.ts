@@ -53,6 +53,10 @@ export class ShellState {
   history: string[]
   ended = false
   isSubshell = false
+  /** Shell functions by name. */
+  functions = new Map<string, import('./ast').Command>()
+  /** One frame per running function: the values `local` shadowed, restored on return. */
+  localFrames: Map<string, Var | undefined>[] = []
   /** Set while running a script: its errors read `./x.sh: line 3: ...` instead of `bash: ...`. */
   scriptPrefix: string | undefined
 
@@ -122,6 +126,8 @@ export class ShellState {
     s.positional = [...this.positional]
     s.isSubshell = true
     s.scriptPrefix = this.scriptPrefix
+    s.functions = new Map(this.functions)
+    s.localFrames = [...this.localFrames]
     return s
   }
 }

@@ -1,6 +1,6 @@
 // Builtins that steer the shell itself: exit, true/false/:, break/continue.
 
-import { ExitSignal, LoopSignal } from '../io'
+import { ExitSignal, LoopSignal, ReturnSignal } from '../io'
 import type { Builtin } from './types'
 
 export const exit: Builtin = {
@@ -49,3 +49,40 @@ function loopControl(kind: 'break' | 'continue'): Builtin {
 
 export const breakCmd = loopControl('break')
 export const continueCmd = loopControl('continue')
+
+export const returnCmd: Builtin = {
+  name: 'return',
+  run(ctx) {
+    const sh = ctx.shell
+    if (!sh.localFrames.length) {
+      ctx.error("return: can only `return' from a function or sourced script")
+      return 2
+    }
+    const arg = ctx.argv[1]
+    if (arg !== undefined && !/^-?[0-9]+$/.test(arg)) {
+      ctx.error(`return: ${arg}: numeric argument required`)
+      throw new ReturnSignal(2)
+    }
+    throw new ReturnSignal(arg === undefined ? sh.status : ((Number(arg) % 256) + 256) % 256)
+  },
+}
+
+/** `local NAME[=value]`: remembers the outer value so the function's return restores it. */
+export const local: Builtin = {
+  name: 'local',
+  run(ctx) {
+    const sh = ctx.shell
+    const frame = sh.localFrames[sh.localFrames.length - 1]
+    if (!frame) {
+      ctx.error('local: can only be used in a function')
+      return 1
+    }
+    for (const a of ctx.argv.slice(1)) {
+      const eq = a.indexOf('=')
+      const name = eq < 0 ? a : a.slice(0, eq)
+      if (!frame.has(name)) frame.set(name, sh.vars.get(name))
+      sh.set(name, eq < 0 ? (sh.get(name) ?? '') : a.slice(eq + 1))
+    }
+    return 0
+  },
+}

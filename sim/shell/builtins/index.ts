@@ -1,7 +1,7 @@
 // The builtin tables of the two shells: bash on the host, busybox ash in containers.
 
 import { cd, pwd } from './cd'
-import { breakCmd, colon, continueCmd, exit, falseCmd, trueCmd } from './control'
+import { breakCmd, colon, continueCmd, exit, falseCmd, local, returnCmd, trueCmd } from './control'
 import { echo } from './echo'
 import { help } from './help'
 import { history, type, which } from './info'
@@ -13,7 +13,7 @@ import type { Builtin } from './types'
 import { watch } from './watch'
 import { exportCmd, set, unset } from './vars'
 
-const COMMON: Builtin[] = [cd, pwd, exit, trueCmd, falseCmd, colon, breakCmd, continueCmd, echo, printf, exportCmd, unset, set, read, source, dot, test, bracket, type, jobs, kill, wait, history, sh]
+const COMMON: Builtin[] = [cd, pwd, exit, returnCmd, local, trueCmd, falseCmd, colon, breakCmd, continueCmd, echo, printf, exportCmd, unset, set, read, source, dot, test, bracket, type, jobs, kill, wait, history, sh]
 
 function table(list: Builtin[]): ReadonlyMap<string, Builtin> {
   return new Map(list.map((b) => [b.name, b]))

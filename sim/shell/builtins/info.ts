@@ -42,6 +42,10 @@ export const type: Builtin = {
     const terse = ctx.argv[1] === '-t'
     for (const name of ctx.argv.slice(terse ? 2 : 1)) {
       const f = locate(ctx, name)
+      if (ctx.shell.functions.has(name)) {
+        ctx.stdout(terse ? 'function\n' : `${name} is a function\n`)
+        continue
+      }
       if (!f) {
         if (!terse) ctx.error(`type: ${name}: not found`)
         status = 1

@@ -49,8 +49,12 @@ export const awk: Command = {
       items = parseAwk(program)
     } catch (e) {
       if (!(e instanceof AwkSyntaxError)) throw e
-      const line = e.message.startsWith('missing }') ? program.split('\n').length + 1 : 1
-      ctx.stderr(`awk: line ${line}: ${e.message}\n`)
+      const lines = program.split('\n').length
+      if (e.message === 'syntax error at or near end of file') {
+        // mawk sees the end of the program as an end of line first, then reports the open brace.
+        ctx.stderr(`awk: line ${lines}: syntax error at or near end of line\n`)
+        if (unclosedBrace(program)) ctx.stderr(`awk: line ${lines + 1}: missing } near end of file\n`)
+      } else ctx.stderr(`awk: line ${e.message.startsWith('missing }') ? lines + 1 : lines}: ${e.message}\n`)
       return 2
     }
     const rt = new Awk(ctx)
@@ -58,6 +62,11 @@ export const awk: Command = {
     for (const [k, v] of assigns) rt.vars.set(k, unescapeValue(v))
     return runProgram(ctx, rt, items, argv.slice(i))
   },
+}
+
+function unclosedBrace(program: string): boolean {
+  const text = program.replace(/"(\\.|[^"\\])*"/g, '')
+  return (text.match(/{/g) ?? []).length > (text.match(/}/g) ?? []).length
 }
 
 function runProgram(ctx: CommandContext, rt: Awk, items: Item[], operands: string[]): number {

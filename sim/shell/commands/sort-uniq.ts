@@ -78,7 +78,11 @@ export const sort: Command = {
     const keys: Key[] = []
     for (const spec of p.values.get('k') ?? []) {
       const k = parseKey(spec, global)
-      if (typeof k === 'string') return usageError(ctx, 'sort', k, 2)
+      if (typeof k === 'string') {
+        // A bad key is a plain error in sort.c (badfieldspec), without the --help hint.
+        ctx.stderr(`sort: ${k}\n`)
+        return 2
+      }
       keys.push(k)
     }
     const sep = last(p, 't')
