@@ -26,11 +26,25 @@ export class FlagUsageError extends KubectlError {
   }
 }
 
-/** Several errors (utilerrors.Aggregate): one line each, without the `error: ` prefix. */
+/** An error's own text (Go's err.Error()): an API error's message without "Error from server". */
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+/**
+ * Several errors (utilerrors.Aggregate). Printed at the top level one per line without `error: `;
+ * nested inside another aggregate it reads as Go's Error(): `[e1, e2]` (duplicates dropped).
+ */
 export class AggregateError extends Error {
   constructor(readonly errors: readonly unknown[]) {
-    super(errors.map(messageForError).join('\n'))
+    const texts = [...new Set(errors.map(errorText))]
+    super(texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`)
     this.name = 'AggregateError'
+  }
+
+  /** utilerrors.Flatten: nested aggregates become one flat list. */
+  static flatten(errors: readonly unknown[]): unknown[] {
+    return errors.flatMap((e) => (e instanceof AggregateError ? AggregateError.flatten(e.errors) : [e]))
   }
 }
 
@@ -65,7 +79,7 @@ function standardErrorMessage(err: unknown): string | undefined {
 
 /** messageForError: the standard message, or the bare error text. */
 export function messageForError(err: unknown): string {
-  return standardErrorMessage(err) ?? (err instanceof Error ? err.message : String(err))
+  return standardErrorMessage(err) ?? errorText(err)
 }
 
 /** An Invalid error as checkErr prints it: `The StatefulSet "web" is invalid: <cause>` or one `* cause` per line. */
@@ -87,7 +101,8 @@ function invalidMessage(err: ApiError): string {
 
 /** The text checkErr writes to stderr for `err` (always ending in a newline), and the exit code. */
 export function formatError(err: unknown): { text: string; exitCode: number } {
-  if (err instanceof AggregateError && err.errors.length === 1) return formatError(err.errors[0])
+  // checkErr unwraps an aggregate of one error, once: a nested aggregate prints without `error: `.
+  if (err instanceof AggregateError && err.errors.length === 1) err = err.errors[0]
   let msg: string
   let exitCode = 1
   if (err instanceof RawError) {
@@ -96,7 +111,8 @@ export function formatError(err: unknown): { text: string; exitCode: number } {
   } else if (err instanceof ApiError && err.reason === 'Invalid') {
     msg = invalidMessage(err)
   } else if (err instanceof AggregateError) {
-    msg = err.message
+    // MultipleErrors: each error on its own line.
+    msg = err.errors.map(messageForError).join('\n')
   } else {
     msg = standardErrorMessage(err) ?? (err instanceof Error ? err.message : String(err))
     if (standardErrorMessage(err) === undefined && !msg.startsWith('error: ')) msg = `error: ${msg}`

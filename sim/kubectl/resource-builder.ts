@@ -93,11 +93,34 @@ function filesUnder(env: FileEnv, p: string, recursive: boolean): string[] {
 }
 
 function jsonTypeName(v: JsonValue): string {
+  if (v === null) return 'null'
   if (Array.isArray(v)) return 'array'
   if (typeof v === 'string') return 'string'
   if (typeof v === 'number') return 'number'
   if (typeof v === 'boolean') return 'bool'
   return 'object'
+}
+
+/**
+ * The unstructured decoder reads apiVersion and metadata into typed structs first; a value of the
+ * wrong JSON type fails with encoding/json's message (fields in key order, the first error wins).
+ */
+function metadataTypeError(v: { [k: string]: JsonValue }): string | undefined {
+  const bad = (got: JsonValue, field: string, type: string) => `json: cannot unmarshal ${jsonTypeName(got)} into Go struct field ${field} of type ${type}`
+  if (v.apiVersion !== undefined && v.apiVersion !== null && typeof v.apiVersion !== 'string') return bad(v.apiVersion, 'metadataOnlyObject.apiVersion', 'string')
+  const m = v.metadata
+  if (m === undefined || m === null) return undefined
+  if (typeof m !== 'object' || Array.isArray(m)) return bad(m, 'metadataOnlyObject.metadata', 'v1.ObjectMeta')
+  for (const key of Object.keys(m).sort()) {
+    const x = m[key]
+    if (x === null) continue
+    if (['name', 'namespace', 'generateName', 'uid', 'resourceVersion'].includes(key) && typeof x !== 'string') return bad(x, `ObjectMeta.metadata.${key}`, 'string')
+    if (key === 'labels' || key === 'annotations') {
+      if (typeof x !== 'object' || Array.isArray(x)) return bad(x, `ObjectMeta.metadata.${key}`, 'map[string]string')
+      for (const val of Object.values(x)) if (val !== null && typeof val !== 'string') return bad(val, `ObjectMeta.metadata.${key}`, 'string')
+    }
+  }
+  return undefined
 }
 
 /** infoForData: decode and map one document. */
@@ -109,6 +132,8 @@ function infoFor(value: JsonValue, source: string, namespace: string): FileInfo 
   if (typeof obj.kind !== 'string' || obj.kind === '') {
     throw new KubectlError(`unable to decode "${source}": Object 'Kind' is missing in '${toGoJsonCompact(value)}'`)
   }
+  const typeError = metadataTypeError(value)
+  if (typeError) throw new KubectlError(`unable to decode "${source}": ${typeError}`)
   const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : ''
   const fileNamespace = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : ''
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : ''

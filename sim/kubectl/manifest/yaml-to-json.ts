@@ -68,6 +68,12 @@ function toJson(node: unknown, anchors: Map<string, unknown>): JsonValue {
 
 /** Parses one document (already split by the YAML reader); line numbers are relative to it. */
 export function yamlDocumentToJson(text: string): JsonValue {
+  // A %YAML/%TAG directive must be followed by `---` (which kubectl's reader has split away).
+  const lines = text.split('\n')
+  const directive = lines.findIndex((l) => l.startsWith('%'))
+  if (directive >= 0 && lines.every((l) => l.startsWith('%') || l.trim() === '' || l.trim().startsWith('#'))) {
+    throw new YamlSyntaxError(`yaml: line ${directive + 1}: did not find expected <document start>`)
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: false, keepSourceTokens: false, strict: false })
   if (doc.errors.length) throw new YamlSyntaxError(goYamlError(text, doc.errors, lineCounter))

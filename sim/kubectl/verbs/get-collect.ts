@@ -6,7 +6,7 @@ import { ApiError } from '../../api/errors'
 import type { KindInfo } from '../../api/kinds'
 import type { KubeObject } from '../../api/types'
 import type { Invocation } from '../command'
-import { KubectlError } from '../errors'
+import { AggregateError, KubectlError } from '../errors'
 import { readFilenames, requireNamespace } from '../resource-builder'
 import { parseResourceArgs, selectResources } from '../resource-args'
 import { enhanceListError, matchesFields, parseFieldSelector, parseLabelSelector } from '../selectors'
@@ -19,9 +19,14 @@ export interface GetInfo {
 }
 
 export interface Collected {
-  /** Successful visits and errors, in visit order. */
+  /** Successful visits, in visit order. */
   infos: GetInfo[]
-  errors: unknown[]
+  /**
+   * The error the builder's visit ends with (ContinueOnErrorVisitor): errors of the outer helpers
+   * (a named object not found, a namespace mismatch) one by one, then the aggregate of the inner
+   * visitors' errors (list requests, undecodable documents); undefined when all went well.
+   */
+  error: unknown
   singleItemImplied: boolean
   namespace: string
 }
@@ -53,7 +58,8 @@ export function collect(inv: Invocation, opts: CollectOptions): Collected {
   const { namespace, explicit } = inv.namespace()
   const filenames = inv.flags.strings('filename')
   const infos: GetInfo[] = []
-  const errors: unknown[] = []
+  const inner: unknown[] = []
+  const outer: unknown[] = []
   const warned = new Set<string>()
   const request = (mapping: KindInfo) => {
     if (mapping.kind === 'Endpoints' && !warned.has(ENDPOINTS_WARNING)) {
@@ -61,9 +67,14 @@ export function collect(inv: Invocation, opts: CollectOptions): Collected {
       inv.warn([ENDPOINTS_WARNING])
     }
   }
-  const keep = (e: unknown) => {
+  const keep = (e: unknown, into: unknown[] = inner) => {
     if (opts.ignoreNotFound && e instanceof ApiError && e.reason === 'NotFound') return
-    errors.push(e)
+    into.push(e)
+  }
+  const done = (singleItemImplied: boolean): Collected => {
+    const errs = [...outer, ...(inner.length ? [new AggregateError(inner)] : [])]
+    const error = errs.length === 0 ? undefined : errs.length === 1 ? errs[0] : new AggregateError(errs)
+    return { infos, error, singleItemImplied, namespace }
   }
 
   if (filenames.length || inv.flags.string('kustomize')) {
@@ -75,19 +86,27 @@ export function collect(inv: Invocation, opts: CollectOptions): Collected {
         continue
       }
       const f = entry.info
+      let live
       try {
         request(f.mapping)
         if (f.apiVersionMissing) throw new ApiError('NotFound', `the server could not find the requested resource (get ${f.mapping.resource} ${f.name})`)
-        // Latest: the live object is what gets printed; then the namespace must agree with -n.
-        const live = inv.api.read(f.mapping.kind, f.namespace, f.name)
+        // Latest: the live object is what gets printed.
+        live = inv.api.read(f.mapping.kind, f.namespace, f.name)
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        keep(e)
+        continue
+      }
+      // RequireNamespace runs after the visit, as one of the builder's outer helpers.
+      try {
         if (explicit) requireNamespace(f, namespace)
         infos.push({ mapping: f.mapping, isList: false, objects: [live] })
       } catch (e) {
-        if (!(e instanceof ApiError) && !(e instanceof KubectlError)) throw e
-        keep(e)
+        if (!(e instanceof KubectlError)) throw e
+        keep(e, outer)
       }
     }
-    return { infos, errors, singleItemImplied: read.singleItemImplied, namespace }
+    return done(read.singleItemImplied)
   }
 
   const selection = selectResources(parseResourceArgs(inv.args), {
@@ -108,7 +127,7 @@ export function collect(inv: Invocation, opts: CollectOptions): Collected {
         keep(e)
       }
     }
-    return { infos, errors, singleItemImplied: false, namespace }
+    return done(false)
   }
   for (const t of selection.targets) {
     try {
@@ -116,8 +135,8 @@ export function collect(inv: Invocation, opts: CollectOptions): Collected {
       infos.push({ mapping: t.mapping, isList: false, objects: [inv.api.read(t.mapping.kind, t.namespace, t.name)] })
     } catch (e) {
       if (!(e instanceof ApiError)) throw e
-      keep(e)
+      keep(e, outer)
     }
   }
-  return { infos, errors, singleItemImplied: selection.singleItemImplied, namespace }
+  return done(selection.singleItemImplied)
 }

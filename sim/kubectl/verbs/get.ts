@@ -95,15 +95,17 @@ async function run(inv: Invocation): Promise<number> {
   const got = collect(inv, { labelSelector, fieldSelector, allNamespaces, ignoreNotFound, subresource: f.string('subresource') })
 
   if (mode.type === 'generic') {
-    // printGeneric: a lone named object's error is the error; otherwise print what was found first.
-    if (got.singleItemImplied && got.errors.length) throw new AggregateError(got.errors)
+    // printGeneric: a lone named object's error is the error; otherwise print what was found first,
+    // then every error (nested aggregates flattened, a single one unwrapped).
+    if (got.singleItemImplied && got.error !== undefined) throw got.error
+    const errors = () => new AggregateError(AggregateError.flatten(got.error === undefined ? [] : [got.error]))
     const items = got.infos.flatMap((i) => i.objects)
     if (items.length === 0 && ignoreNotFound) {
-      if (got.errors.length) throw new AggregateError(got.errors)
+      if (got.error !== undefined) throw errors()
       return 0
     }
     printGeneric(items, got.singleItemImplied, mode.printer, { sortBy, showManagedFields: f.bool('show-managed-fields') }, inv.out)
-    if (got.errors.length) throw new AggregateError(got.errors)
+    if (got.error !== undefined) throw errors()
     return 0
   }
 
@@ -122,12 +124,12 @@ async function run(inv: Invocation): Promise<number> {
     },
     inv.out,
   )
-  if (written === 0 && !ignoreNotFound && got.errors.length === 0) {
+  if (written === 0 && !ignoreNotFound && got.error === undefined) {
     const allNamespaced = !allNamespaces && got.infos.every((i) => i.mapping.namespaced)
     inv.err(allNamespaced ? `No resources found in ${got.namespace} namespace.\n` : 'No resources found\n')
   }
-  // The builder's errors come as one aggregate inside get's own: printed one per line, no "error: ".
-  if (got.errors.length) throw new AggregateError([new AggregateError(got.errors)])
+  // get collects the builder's error into its own aggregate (allErrs).
+  if (got.error !== undefined) throw new AggregateError([got.error])
   return 0
 }
 
