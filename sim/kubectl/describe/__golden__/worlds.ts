@@ -252,7 +252,7 @@ function nodeDown(): Simulation {
 
 /**
  * More than 12 events with one timestamp, out of order (the first one repeats later, so its
- * lastTimestamp is the newest): Go's unstable sort decides how the others come out.
+ * lastTimestamp is the newest): Go's unstable sort decides how the others come out. Plus a series.
  */
 function manyEvents(): Simulation {
   const sim = testSim()
@@ -263,6 +263,12 @@ function manyEvents(): Simulation {
   for (let i = 1; i <= 20; i++) step(i)
   advance(sim, 5_000)
   step(1)
+  // An events.k8s.io event recorded three times: a series, printed `<last> (x3 over <first>)`.
+  const scheduler = { component: 'default-scheduler', action: 'Scheduling', reportingInstance: 'default-scheduler-k8s-master' }
+  for (let i = 0; i < 3; i++) {
+    sim.events.record(p as never, 'Warning', 'FailedScheduling', 'example repeated scheduler message', scheduler)
+    advance(sim, 7_300)
+  }
   advance(sim, 30_000)
   return sim
 }
