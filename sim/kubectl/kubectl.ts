@@ -12,7 +12,7 @@ import { FlagError } from './flags/pflag'
 import { loadHelp } from './help'
 import { ROOT_HELP } from './help/root-help'
 import { KubeconfigState } from './kubeconfig'
-import type { OutputFormats } from './printers/registry'
+import { type OutputFormats, TEMPLATE_OUTPUT_FORMATS } from './printers/registry'
 import { buildCommandTree } from './root'
 import { defaultVerbs } from './verbs'
 
@@ -21,7 +21,7 @@ export interface KubectlOptions {
   verbs?: readonly KubectlCommand[]
   /** Shared with `kubectl config ...`; one per shell so the current namespace persists. */
   kubeconfig?: KubeconfigState
-  /** Printers for -o jsonpath/go-template/custom-columns (and their -file forms). */
+  /** Printers for -o jsonpath/go-template/custom-columns (and their -file forms); all of them by default. */
   outputFormats?: OutputFormats
 }
 
@@ -93,7 +93,7 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
     }
     kubeconfig.resolveContext(flags.string('context'))
     parseRequestTimeout(flags.string('request-timeout'))
-    const code = await cmd.run!(makeInvocation({ ctx, flags, commandPath, kubeconfig, outputFormats: opts.outputFormats ?? {} }))
+    const code = await cmd.run!(makeInvocation({ ctx, flags, commandPath, kubeconfig, outputFormats: opts.outputFormats ?? TEMPLATE_OUTPUT_FORMATS }))
     return code ?? 0
   }
 
