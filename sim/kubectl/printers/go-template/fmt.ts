@@ -59,14 +59,61 @@ interface Digits {
   dp: number
 }
 
-function digitsOf(v: number, sig?: number): Digits {
+/** The exact decimal digits of a finite double (every double is a finite decimal fraction). */
+function exactDigits(v: number): Digits {
   const neg = v < 0 || Object.is(v, -0)
-  const e = sig === undefined ? Math.abs(v).toExponential() : Math.abs(v).toExponential(Math.max(0, sig - 1))
-  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(e)!
-  let d = m[1] + (m[2] ?? '')
-  if (sig === undefined) d = d.replace(/0+$/, '') || '0'
-  const dp = d === '0' && sig === undefined ? 1 : Number(m[3]) + 1
-  return { neg, d, dp }
+  if (v === 0) return { neg, d: '0', dp: 1 }
+  const view = new DataView(new ArrayBuffer(8))
+  view.setFloat64(0, Math.abs(v))
+  const hi = view.getUint32(0)
+  const lo = view.getUint32(4)
+  const bexp = (hi >>> 20) & 0x7ff
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo)
+  let exp = bexp - 1075
+  if (bexp === 0) exp = -1074
+  else mant |= 1n << 52n
+  let d: string
+  let dp: number
+  if (exp >= 0) {
+    d = (mant << BigInt(exp)).toString()
+    dp = d.length
+  } else {
+    d = (mant * 5n ** BigInt(-exp)).toString()
+    dp = d.length + exp
+  }
+  const trimmed = d.replace(/0+$/, '')
+  const lead = trimmed.length - trimmed.replace(/^0+/, '').length
+  return { neg, d: trimmed.slice(lead), dp: dp - lead }
+}
+
+/** strconv's decimal.Round to `nd` digits: half to even on an exact tie. */
+function roundTo(dg: Digits, nd: number): Digits {
+  if (nd < 0) return { ...dg, d: '0', dp: 1 }
+  if (nd >= dg.d.length) return dg
+  const next = dg.d.charCodeAt(nd) - 48
+  let up = next > 5 || (next === 5 && nd + 1 < dg.d.length)
+  if (next === 5 && nd + 1 === dg.d.length) up = nd > 0 && (dg.d.charCodeAt(nd - 1) - 48) % 2 === 1
+  let kept = dg.d.slice(0, nd)
+  if (!up) {
+    kept = kept.replace(/0+$/, '')
+    return kept === '' ? { ...dg, d: '0', dp: 1 } : { ...dg, d: kept }
+  }
+  let i = kept.length - 1
+  while (i >= 0 && kept[i] === '9') i--
+  if (i < 0) return { ...dg, d: '1', dp: dg.dp + 1 }
+  return { ...dg, d: kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) }
+}
+
+/** The digits for a format: shortest round-trip (sig undefined), or `sig` significant digits. */
+function digitsOf(v: number, sig?: number): Digits {
+  if (sig === undefined) {
+    const neg = v < 0 || Object.is(v, -0)
+    if (v === 0) return { neg, d: '0', dp: 1 }
+    const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(Math.abs(v).toExponential())!
+    const d = (m[1] + (m[2] ?? '')).replace(/0+$/, '')
+    return { neg, d, dp: Number(m[3]) + 1 }
+  }
+  return roundTo(exactDigits(v), sig)
 }
 
 function expPart(exp: number, ch: string): string {
@@ -114,8 +161,8 @@ export function formatFloat(v: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: n
       const dg = digitsOf(v)
       return fmtF(dg, Math.max(dg.d.length - dg.dp, 0))
     }
-    const s = Math.abs(v).toFixed(Math.min(prec, 100))
-    return (v < 0 || Object.is(v, -0) ? '-' : '') + s
+    const exact = exactDigits(v)
+    return fmtF(roundTo(exact, exact.d === '0' ? 0 : exact.dp + prec), prec)
   }
   // 'g': %e when the exponent is < -4 or >= the precision (6 for the shortest form).
   let p = prec === 0 ? 1 : prec
@@ -131,6 +178,51 @@ export function formatFloat(v: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: n
   }
   const trimmed = { ...dg, d: shortest ? dg.d : dg.d.replace(/(.)0+$/, '$1') }
   return fmtF(trimmed, Math.max(trimmed.d.length - trimmed.dp, 0))
+}
+
+/** strconv 'x' format (hexadecimal mantissa and binary exponent), shortest or with `prec` hex digits. */
+export function formatHexFloat(v: number, prec: number, upper: boolean): string {
+  if (!Number.isFinite(v) || Number.isNaN(v)) return formatFloat(v, 'g', -1)
+  const neg = v < 0 || Object.is(v, -0)
+  let mant = 0n
+  let exp = 0
+  if (v !== 0) {
+    const view = new DataView(new ArrayBuffer(8))
+    view.setFloat64(0, Math.abs(v))
+    const hi = view.getUint32(0)
+    const bexp = (hi >>> 20) & 0x7ff
+    mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4))
+    if (bexp === 0) {
+      exp = -1022
+      while (mant < 1n << 52n) {
+        mant <<= 1n
+        exp--
+      }
+      mant &= (1n << 52n) - 1n
+    } else exp = bexp - 1023
+  }
+  let frac = mant.toString(16).padStart(13, '0')
+  if (prec < 0) frac = frac.replace(/0+$/, '')
+  else if (prec < 13) {
+    // Round half to even on the dropped hex digits.
+    const keep = BigInt('0x' + (frac.slice(0, prec) || '0'))
+    const rest = frac.slice(prec)
+    const half = BigInt('0x8' + '0'.repeat(rest.length - 1))
+    const r = BigInt('0x' + rest)
+    let k = keep
+    let lead = 1n
+    if (r > half || (r === half && (keep & 1n) === 1n)) k++
+    if (prec === 0 ? k > 0n : k >= 1n << BigInt(4 * prec)) {
+      lead = 2n
+      k = prec === 0 ? 0n : k - (1n << BigInt(4 * prec))
+    }
+    frac = prec === 0 ? '' : k.toString(16).padStart(prec, '0')
+    if (lead === 2n) exp++
+  } else frac = frac.padEnd(prec, '0')
+  const lead = v === 0 ? '0' : '1'
+  let s = `0x${lead}${frac ? '.' + frac : ''}p${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
+  if (upper) s = s.toUpperCase()
+  return (neg ? '-' : '') + s
 }
 
 /** fmt's %v of a float64. */

@@ -245,13 +245,17 @@ export function base64Decode(s: string): string {
   return fromUtf8(bytes)
 }
 
-/** kubectl's `exists`: whether item[i0][i1]... leads somewhere non-nil. */
+/**
+ * kubectl's `exists`: whether item[i0][i1]... leads somewhere non-nil. The item itself always
+ * "exists" (reflect.ValueOf of a nil interface{} is not a nil pointer); elements may be nil.
+ */
 function exists(args: unknown[]): boolean {
   let v: unknown = args[0]
-  for (const raw of args.slice(1)) {
+  const indices = args.slice(1)
+  if (indices.length === 0) return true
+  for (const ix of indices) {
     if (v === null || v === INVALID) return false
     const k = kindOf(v)
-    const ix = raw
     if (k === 'slice' || k === 'string') {
       if (kindOf(ix) !== 'int') return false
       const x = numberOf(ix)
@@ -259,14 +263,15 @@ function exists(args: unknown[]): boolean {
       if (x < 0 || x >= arr.length) return false
       v = arr[x]
     } else if (k === 'map') {
-      if (ix !== null && kindOf(ix) !== 'string') return false
+      const key = ix === null ? '' : ix
+      if (kindOf(key) !== 'string') return false
       const m = v as GoMap
-      v = ix !== null && Object.prototype.hasOwnProperty.call(m, ix as string) ? m[ix as string] : null
+      v = Object.prototype.hasOwnProperty.call(m, key as string) && m[key as string] !== undefined ? m[key as string] : null
     } else {
       return false
     }
   }
-  return v !== null && v !== INVALID
+  return v !== null
 }
 
 const cmp = (f: (a: unknown, b: unknown) => boolean): Builtin => ({ params: ['value', 'value'], call: ([a, b]) => f(a, b) })

@@ -3,7 +3,7 @@
 // (+ - # 0 space), width and precision (also `*`), and Go's complaints in the output for the rest:
 // `%!d(string=x)`, `%!d(MISSING)`, `%!(EXTRA int=2)`, `%!(NOVERB)`.
 
-import { formatFloat, goQuote, goSprint, goSyntax } from './fmt'
+import { formatFloat, formatHexFloat, goQuote, goSprint, goSyntax } from './fmt'
 import { GoFloat, GoInt, goTypeName, kindOf, numberOf, sortedKeys, utf8Bytes, type GoMap } from './go-value'
 
 interface Flags {
@@ -94,6 +94,10 @@ function fmtFloatVerb(x: number, verb: string, f: Flags): string {
     case 'E':
       s = formatFloat(x, verb, f.prec ?? 6)
       break
+    case 'x':
+    case 'X':
+      s = formatHexFloat(x, f.prec ?? -1, verb === 'X')
+      break
     default:
       s = formatFloat(x, 'f', f.prec ?? 6)
   }
@@ -147,7 +151,7 @@ export function formatValue(v: unknown, verb: string, f: Flags): string {
     }
     case 'float': {
       const x = numberOf(v)
-      if ('veEfFgG'.includes(verb)) return fmtFloatVerb(x, verb, f)
+      if ('veEfFgGxX'.includes(verb)) return fmtFloatVerb(x, verb, f)
       return badVerb(verb, v)
     }
     case 'string':
@@ -170,6 +174,7 @@ export function formatValue(v: unknown, verb: string, f: Flags): string {
 export function goSprintf(format: string, args: readonly unknown[]): string {
   let out = ''
   let argNum = 0
+  let reordered = false
   let i = 0
   while (i < format.length) {
     const pct = format.indexOf('%', i)
@@ -189,7 +194,19 @@ export function goSprintf(format: string, args: readonly unknown[]): string {
       else if (c === ' ') f.space = true
       else break
     }
+    let badIndex = false
+    // An explicit argument index, `[n]`, before a `*` or the verb (Go's argNumber).
+    const argIndex = () => {
+      const m = /^\[([0-9]*)\]/.exec(format.slice(i))
+      if (!m) return
+      reordered = true
+      i += m[0].length
+      const n = Number(m[1])
+      if (m[1] === '' || n < 1 || n > args.length) badIndex = true
+      else argNum = n - 1
+    }
     const num = (): number | undefined => {
+      argIndex()
       if (format[i] === '*') {
         i++
         const a = args[argNum++]
@@ -209,6 +226,7 @@ export function goSprintf(format: string, args: readonly unknown[]): string {
       i++
       f.prec = num() ?? 0
     }
+    argIndex()
     if (i >= format.length) {
       out += '%!(NOVERB)'
       break
@@ -219,6 +237,10 @@ export function goSprintf(format: string, args: readonly unknown[]): string {
       out += '%'
       continue
     }
+    if (badIndex) {
+      out += `%!${verb}(BADINDEX)`
+      continue
+    }
     if (argNum >= args.length) {
       out += `%!${verb}(MISSING)`
       continue
@@ -227,7 +249,7 @@ export function goSprintf(format: string, args: readonly unknown[]): string {
     if (verb === 'v' && f.plus) f.plus = false
     out += formatValue(a, verb, f)
   }
-  if (argNum < args.length) {
+  if (!reordered && argNum < args.length) {
     out += '%!(EXTRA ' + args.slice(argNum).map((a) => `${typeOf(a)}=${goSprint(a)}`).join(', ') + ')'
   }
   return out
