@@ -35,6 +35,8 @@ export interface TargetOptions {
   fieldSelector?: string
   selectAll?: boolean
   allNamespaces?: boolean
+  /** `TYPE` alone lists every object of the type (edit, and get-like verbs). */
+  allowEmptySelector?: boolean
   /** Positional arguments that name resources (label/annotate/set image take theirs off first). */
   args?: readonly string[]
 }
@@ -103,7 +105,7 @@ function listTargets(inv: Invocation, mapping: KindInfo, namespace: string, opts
 export function argTargets(inv: Invocation, opts: TargetOptions): TargetEntry[] {
   const { namespace } = inv.namespace()
   const selection = selectResources(parseResourceArgs(opts.args ?? inv.args), {
-    allowEmptySelector: false,
+    allowEmptySelector: !!opts.allowEmptySelector,
     labelSelector: opts.labelSelector,
     fieldSelector: opts.fieldSelector,
     selectAll: opts.selectAll,

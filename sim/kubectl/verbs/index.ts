@@ -2,12 +2,19 @@
 // exporting a KubectlCommand; add it here. The root (root.ts) places it in kubectl's command order.
 
 import type { KubectlCommand } from '../command'
+import { annotateCommand } from './annotate'
 import { applyCommand } from './apply'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
 import { describeCommand } from './describe'
+import { editCommand } from './edit'
 import { getCommand } from './get'
+import { labelCommand } from './label'
+import { patchCommand } from './patch'
+import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
+import { scaleCommand } from './scale'
+import { setCommand } from './set'
 import { waitCommand } from './wait'
 
 export function defaultVerbs(): KubectlCommand[] {
@@ -18,6 +25,13 @@ export function defaultVerbs(): KubectlCommand[] {
     createCommand,
     deleteCommand,
     applyCommand,
+    replaceCommand,
+    editCommand,
+    scaleCommand,
+    patchCommand,
+    setCommand,
+    labelCommand,
+    annotateCommand,
     describeCommand,
   ]
 }
