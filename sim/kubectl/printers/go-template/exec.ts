@@ -19,6 +19,7 @@ export class GoTemplateExecError extends Error {
 }
 
 const MISSING = Symbol('missingVal')
+const MAX_EXEC_DEPTH = 1000
 type Final = unknown
 
 class Break {}
@@ -212,7 +213,9 @@ export class Executor {
     this.at(t)
     const tmpl = this.trees.get(t.name)
     if (!tmpl) this.errorf(`template ${goQuote(t.name)} not defined`)
-    if (this.depth >= 100000) this.errorf('exceeded maximum template depth (100000)')
+    // Go allows 100000 nested template calls (1000 on wasm); a JS stack holds far fewer, so
+    // recursion stops at 1000 with Go's message.
+    if (this.depth >= MAX_EXEC_DEPTH) this.errorf('exceeded maximum template depth (100000)')
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : INVALID
     const savedVars = this.vars
     this.vars = [{ name: '$', value: newDot }]

@@ -105,30 +105,34 @@ class Parser {
     return this.input.slice(this.pos)
   }
 
-  // The parse functions call one another in tail position, as upstream's do; loops keep the stack flat.
+  // Upstream's parse functions call one another in tail position (parseRightDelim goes back to
+  // parseText at the root); here parseText loops over the actions instead.
   private parseText(cur: ListNode): void {
-    const i = this.input.indexOf('{', this.pos)
-    if (i < 0) {
-      this.pos = this.input.length
+    for (;;) {
+      const i = this.input.indexOf('{', this.pos)
+      if (i < 0) {
+        this.pos = this.input.length
+        if (this.pos > this.start) cur.nodes.push({ type: 'text', text: this.consumeText() })
+        return
+      }
+      this.pos = i
       if (this.pos > this.start) cur.nodes.push({ type: 'text', text: this.consumeText() })
-      return
+      this.pos += 1
+      this.consumeText()
+      const action: ListNode = { type: 'list', nodes: [] }
+      cur.nodes.push(action)
+      this.parseInsideAction(action)
     }
-    this.pos = i
-    if (this.pos > this.start) cur.nodes.push({ type: 'text', text: this.consumeText() })
-    this.pos += 1
-    this.consumeText()
-    const action: ListNode = { type: 'list', nodes: [] }
-    cur.nodes.push(action)
-    this.parseInsideAction(action)
   }
 
+  /** The inside of one action, up to and including its '}'. */
   private parseInsideAction(cur: ListNode): void {
     for (;;) {
       const rest = this.rest()
       if (rest.startsWith('}')) {
         this.pos += 1
         this.consumeText()
-        return this.parseText(this.root)
+        return
       }
       if (rest.startsWith('[?(')) {
         this.parseFilter(cur)
