@@ -71,6 +71,20 @@ function web(): Simulation {
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-config', labels: { app: 'nginx' } }, data: { 'index.html': '<h1>hello</h1>', 'nginx.conf': 'server {\n  listen 80;\n}' } },
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web-secret' }, type: 'Opaque', data: { password: 'czNjcjN0', username: 'YWRtaW4=' } },
     { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web-pdb' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'nginx' } } } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'annotated',
+        annotations: {
+          'example.com/long': 'x'.repeat(150),
+          'example.com/multi-line': 'first line\nsecond line\n',
+          'example.com/short': 'yes',
+          'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"v1","kind":"ConfigMap"}\n',
+        },
+      },
+      data: { key: 'value' },
+    },
   )
   advance(sim, 5 * 60_000)
   return sim
@@ -89,7 +103,7 @@ function starting(): Simulation {
   return sim
 }
 
-/** Pods in the states describe has to show: crash loop, image pull back-off, unschedulable, probes and env, terminating. */
+/** Pods in the states describe has to show: crash loop, image pull back-off, unschedulable, probes and env, terminating, completed. */
 function pods(): Simulation {
   const sim = testSim()
   create(
@@ -139,6 +153,7 @@ function pods(): Simulation {
       ],
     }),
     pod('term', { terminationGracePeriodSeconds: 120, containers: [{ name: 'sleeper', image: 'busybox:1.36', command: ['sleep', '3600'] }] }),
+    pod('done', { restartPolicy: 'Never', containers: [{ name: 'once', image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] }] }),
   )
   advance(sim, 100_000)
   sim.api.delete('Pod', 'default', 'term', { actor: 'kubectl' })
@@ -196,7 +211,7 @@ function stsVariants(): Simulation {
   return sim
 }
 
-/** Services: ClusterIP with a named target port, NodePort, one selecting nothing, the headless one. */
+/** Services: ClusterIP with a named target port, NodePort, LoadBalancer, ExternalName, one selecting nothing, the headless one. */
 function services(): Simulation {
   const sim = testSim()
   create(
@@ -211,6 +226,8 @@ function services(): Simulation {
     },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-np' }, spec: { type: 'NodePort', selector: { app: 'nginx' }, ports: [{ port: 80, nodePort: 30080 }] } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nothing' }, spec: { selector: { app: 'nothing' }, ports: [{ port: 80 }] } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-lb' }, spec: { type: 'LoadBalancer', selector: { app: 'nginx' }, ports: [{ name: 'http', port: 80, targetPort: 80 }] } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'external' }, spec: { type: 'ExternalName', externalName: 'example.com' } },
   )
   sim.settle()
   advance(sim, 3 * 60_000)
