@@ -16,7 +16,9 @@ export function claimPods(set: Set, ctx: ControllerContext): Pod[] {
   const owned: Pod[] = []
   const deleting = !!set.metadata.deletionTimestamp
   for (const pod of ctx.api.each('Pod', set.metadata.namespace)) {
+    // Most pods have a controller that is not this set: skip them before any label matching.
     const ref = controllerOf(pod)
+    if (ref && ref.uid !== uid) continue
     const wanted = matches(selector, pod.metadata.labels) && isMemberOf(set, pod)
     if (ref) {
       if (ref.uid !== uid) continue

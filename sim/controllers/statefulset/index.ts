@@ -57,8 +57,7 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps): void {
   const pods = claimPods(set, ctx)
   const revisions = sortRevisions(claimRevisions(set, ctx)) as Revision[]
   const { current, update, collisionCount } = settleRevisions(set, revisions, ctx)
-  const claims = new Map<string, PersistentVolumeClaim>()
-  for (const c of ctx.api.each('PersistentVolumeClaim', set.metadata.namespace)) claims.set(c.metadata.name!, c as PersistentVolumeClaim)
+  const claims = { get: (name: string) => ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name) as PersistentVolumeClaim | undefined }
 
   const plan = planSync({
     set,

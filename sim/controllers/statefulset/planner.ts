@@ -11,7 +11,6 @@ import { isPodAvailable, isPodReady } from '../../api/pod-util'
 import type { PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
 import {
   claimsFor,
-  endOrdinal,
   identityMatches,
   inOrdinalRange,
   newVersionedPod,
@@ -33,8 +32,8 @@ export interface SyncInput {
   collisionCount: number
   /** Pods the set owns (after adoption and release). */
   pods: readonly Pod[]
-  /** Claims in the set's namespace, by name. */
-  claims: ReadonlyMap<string, PersistentVolumeClaim>
+  /** Claims in the set's namespace, by name (a Map, or a lookup into the API server). */
+  claims: { get(name: string): PersistentVolumeClaim | undefined }
   now: number
   maxUnavailableGate: boolean
 }
@@ -125,28 +124,35 @@ export function planSync(input: SyncInput): SyncPlan {
   }
   status = countStatus(status, minReady, now, input.pods)
 
-  // Partition: in-range pods by ordinal, the rest (valid ordinals only) are condemned.
+  // Partition: in-range pods by ordinal, the rest (valid ordinals only) are condemned. Missing
+  // ordinals get their local "not yet created" pod only when a step needs it: building one per
+  // missing ordinal on every sync would make a large scale-up quadratic.
   const start = startOrdinal(set)
   const count = replicasOf(set)
-  const replicas: Pod[] = new Array(count)
+  const observed: (Pod | undefined)[] = new Array(count)
   const condemned: Pod[] = []
   for (const pod of input.pods) {
-    if (inOrdinalRange(pod, set)) replicas[ordinalOf(pod) - start] = pod
+    if (inOrdinalRange(pod, set)) observed[ordinalOf(pod) - start] = pod
     else if (ordinalOf(pod) >= 0) condemned.push(pod)
   }
-  for (let ord = start; ord <= endOrdinal(set); ord++) {
-    if (!replicas[ord - start]) {
-      replicas[ord - start] = newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, ord)
-    }
-  }
+  const replica = (i: number): Pod =>
+    (observed[i] ??= newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, start + i))
+  const created = () => observed.filter((p): p is Pod => p !== undefined)
   condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a))
 
-  let firstUnhealthy: Pod | undefined = replicas.find((p) => !isHealthy(p))
+  // The first unhealthy pod: a missing replica counts (and is never one of the condemned pods).
+  let firstUnhealthy: Pod | 'missing' | undefined
+  for (let i = 0; i < count && !firstUnhealthy; i++) {
+    const p = observed[i]
+    if (!p) firstUnhealthy = 'missing'
+    else if (!isHealthy(p)) firstUnhealthy = p
+  }
   if (!firstUnhealthy) for (let i = condemned.length - 1; i >= 0 && !firstUnhealthy; i--) if (!isHealthy(condemned[i])) firstUnhealthy = condemned[i]
+  const unhealthyName = () => (firstUnhealthy === 'missing' ? 'a missing replica' : (firstUnhealthy?.metadata?.name ?? ''))
 
   const finish = (blockedOn?: string): SyncPlan => ({
     steps,
-    status: countStatus(status, minReady, now, replicas, condemned),
+    status: countStatus(status, minReady, now, created(), condemned),
     blockedOn,
   })
 
@@ -157,7 +163,8 @@ export function planSync(input: SyncInput): SyncPlan {
   const name = (p: Pod) => p.metadata?.name ?? ''
 
   // processReplica for every in-range ordinal.
-  for (const pod of replicas) {
+  for (let i = 0; i < count; i++) {
+    const pod = replica(i)
     if (isFailed(pod) || isSucceeded(pod)) {
       // Deleted now, created again on a later sync once it is gone (≥1.31: no Recreating* events).
       if (!isTerminating(pod)) steps.push({ type: 'delete', pod, why: 'failed' })
@@ -190,18 +197,19 @@ export function planSync(input: SyncInput): SyncPlan {
       continue
     }
     if (monotonic && pod !== firstUnhealthy) {
-      if (!isRunningAndReady(pod)) return finish(`waiting for Pod ${name(firstUnhealthy!)} to be Running and Ready prior to scale down`)
-      if (!isRunningAndAvailable(pod, minReady, now)) return finish(`waiting for Pod ${name(firstUnhealthy!)} to be Available prior to scale down`)
+      if (!isRunningAndReady(pod)) return finish(`waiting for Pod ${unhealthyName()} to be Running and Ready prior to scale down`)
+      if (!isRunningAndAvailable(pod, minReady, now)) return finish(`waiting for Pod ${unhealthyName()} to be Available prior to scale down`)
     }
     steps.push({ type: 'delete', pod, why: 'scale-down' })
     if (monotonic) return finish(`terminating Pod ${name(pod)} for scale down`)
   }
 
-  status = countStatus(status, minReady, now, replicas, condemned)
+  status = countStatus(status, minReady, now, created(), condemned)
   const strategy = set.spec?.updateStrategy
   if (strategy?.type === 'OnDelete') return { steps, status }
 
   const updateMin = strategy?.rollingUpdate?.partition ?? 0
+  const replicas = Array.from({ length: count }, (_, i) => replica(i))
   if (input.maxUnavailableGate) return rollWithMaxUnavailable(input, replicas, updateMin, steps, status)
 
   // Legacy rolling update: delete the highest-ordinal pod not at the update revision, one per sync,

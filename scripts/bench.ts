@@ -1,0 +1,92 @@
+// `npm run bench`: the simulator's speed and memory, printed as figures (never asserted by tests).
+//
+//  1. A 100-replica OrderedReady StatefulSet from nothing to all Ready: wall time, and simulated
+//     seconds per wall second.
+//  2. A 1000-replica Parallel StatefulSet from nothing to all Ready: wall time.
+//  3. The heap held by 1000 running pods.
+//  4. 100, 1000 and 5000 Parallel pods side by side, to show that cost grows about linearly.
+//
+// The cluster is the default one with enough worker nodes to hold the pods (a lab can size its
+// cluster the same way); each bench case boots a fresh simulation.
+
+import { createSimulation, type Simulation } from '../sim/index'
+import type { NodeConfig } from '../sim/cluster-config'
+import { applyWeb } from '../sim/testing/fixtures'
+
+function cluster(workers: number): NodeConfig[] {
+  const nodes: NodeConfig[] = [
+    { name: 'k8s-master', controlPlane: true, internalIP: '192.168.56.10', podCIDR: '10.244.0.0/24', cpu: '4', memory: '8146520Ki', pods: '110' },
+  ]
+  for (let i = 1; i <= workers; i++) {
+    nodes.push({ name: `k8s-node${i}`, controlPlane: false, internalIP: `192.168.56.${10 + i}`, podCIDR: `10.244.${i}.0/24`, cpu: '64', memory: '263000000Ki', pods: '250' })
+  }
+  return nodes
+}
+
+function gc(): void {
+  ;(globalThis as { gc?: () => void }).gc?.()
+}
+
+function heapMb(): number {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed / 2 ** 20
+}
+
+interface Run {
+  sim: Simulation
+  wallMs: number
+  simMs: number
+  ready: number
+}
+
+function run(replicas: number, policy: 'OrderedReady' | 'Parallel'): Run {
+  const workers = Math.max(2, Math.ceil(replicas / 200))
+  const sim = createSimulation({ seed: 1, nodes: cluster(workers) })
+  const t0 = performance.now()
+  applyWeb(sim, { replicas, podManagementPolicy: policy })
+  const r = sim.settle(6 * 3600_000)
+  const wallMs = performance.now() - t0
+  const ready = sim.api.read('StatefulSet', 'default', 'web').status?.readyReplicas ?? 0
+  if (ready !== replicas) throw new Error(`only ${ready}/${replicas} ready (settled: ${r.settled})`)
+  return { sim, wallMs, simMs: r.elapsedMs, ready }
+}
+
+const fmt = (n: number, d = 0) => n.toFixed(d).padStart(8)
+
+function main(): void {
+  console.log('Ordinal simulator benchmark')
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`)
+
+  // Warm up the JIT once, as a page that has been open for a moment would be.
+  run(20, 'OrderedReady')
+
+  const ordered = [run(100, 'OrderedReady'), run(100, 'OrderedReady'), run(100, 'OrderedReady')].sort((a, b) => a.wallMs - b.wallMs)[1]
+  console.log('100-replica OrderedReady StatefulSet, nothing to all Ready (median of 3)')
+  console.log(`  wall time          ${fmt(ordered.wallMs, 1)} ms   (target <= 200 ms)`)
+  console.log(`  simulated time     ${fmt(ordered.simMs / 1000, 1)} s`)
+  console.log(`  speed              ${fmt(ordered.simMs / ordered.wallMs)} simulated s per wall s   (aim >= 10,000)\n`)
+
+  const parallel = run(1000, 'Parallel')
+  console.log('1000-replica Parallel StatefulSet, nothing to all Ready')
+  console.log(`  wall time          ${fmt(parallel.wallMs, 1)} ms   (target <= 1000 ms)`)
+  console.log(`  simulated time     ${fmt(parallel.simMs / 1000, 1)} s\n`)
+
+  const before = heapMb()
+  const held = run(1000, 'Parallel')
+  const after = heapMb()
+  console.log('Memory held by 1000 running pods (with their claims, volumes, events, endpoints)')
+  console.log(`  heap               ${fmt(after - before, 1)} MB   (${fmt(((after - before) * 1024) / 1000, 1)} KB per pod)`)
+  console.log(`  objects stored     ${fmt(held.sim.api.allObjects().length)}\n`)
+
+  console.log('Growth with the number of pods (Parallel StatefulSet, nothing to all Ready)')
+  console.log('     pods   wall ms   ms/pod   heap MB   writes')
+  for (const n of [100, 1000, 5000]) {
+    const base = heapMb()
+    const r = run(n, 'Parallel')
+    const heap = heapMb() - base
+    console.log(`${fmt(n)}  ${fmt(r.wallMs, 1)}  ${fmt(r.wallMs / n, 3)}  ${fmt(heap, 1)}  ${fmt(r.sim.api.audit.length)}`)
+  }
+}
+
+main()
