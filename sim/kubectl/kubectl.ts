@@ -5,6 +5,7 @@
 import { ApiError } from '../api/errors'
 import type { Command, CommandContext } from '../shell/types'
 import { type KubectlCommand, makeInvocation } from './command'
+import { completeKubectl } from './complete'
 import { find, flagSetFor, pluginHandlerError, unknownCommandError } from './dispatch'
 import { AggregateError, FlagUsageError, formatError, KubectlError, RawError } from './errors'
 import { parseRequestTimeout } from './flags/global'
@@ -99,6 +100,7 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
 
   return {
     name: 'kubectl',
+    complete: (req) => completeKubectl(root, kubeconfig, req),
     async run(ctx: CommandContext): Promise<number> {
       try {
         return await execute(ctx)
