@@ -4,8 +4,10 @@
 import type { KubectlCommand } from '../command'
 import { annotateCommand } from './annotate'
 import { applyCommand } from './apply'
+import { cordonVerb, uncordonVerb } from './cordon'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
+import { drainVerb } from './drain'
 import { describeCommand } from './describe'
 import { editCommand } from './edit'
 import { getCommand } from './get'
@@ -22,6 +24,9 @@ export function defaultVerbs(): KubectlCommand[] {
     getCommand,
     rolloutCommand,
     waitCommand,
+    cordonVerb,
+    uncordonVerb,
+    drainVerb,
     createCommand,
     deleteCommand,
     applyCommand,

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/* global console, URL */
+// Derives the drain/cordon worlds from the worked-example world (sim/kubectl/__fixtures__/web-world.json):
+//   drain-bare      + a pod `nginx` on kind-worker with no controller (`kubectl run nginx`)
+//   drain-emptydir  + a pod `scratch` on kind-worker owned by a ReplicaSet, with an emptyDir volume
+//   drain-cordoned  kind-worker already cordoned (spec.unschedulable: true)
+import fs from 'node:fs'
+
+const web = JSON.parse(fs.readFileSync(new URL('../../../__fixtures__/web-world.json', import.meta.url), 'utf8'))
+const web0 = web.items.find((o) => o.kind === 'Pod' && o.metadata.name === 'web-0')
+
+function pod(name, uid, extra) {
+  const p = structuredClone(web0)
+  p.metadata = { name, namespace: 'default', uid, resourceVersion: '2001', creationTimestamp: web0.metadata.creationTimestamp, labels: { run: name } }
+  p.spec.volumes = p.spec.volumes.filter((v) => v.projected)
+  p.spec.containers[0].name = name
+  p.spec.containers[0].volumeMounts = p.spec.containers[0].volumeMounts.filter((m) => m.name !== 'www')
+  delete p.spec.hostname
+  delete p.spec.subdomain
+  return extra(p)
+}
+
+function write(name, items) {
+  fs.writeFileSync(new URL(`./${name}.json`, import.meta.url), JSON.stringify({ ...web, items }, null, 1) + '\n')
+  console.log(`wrote ${name}.json`)
+}
+
+write('drain-bare', [...web.items, pod('nginx', '5b0c2a4e-1d7c-4c51-9b0f-2f7e3c1a9d01', (p) => p)])
+write('drain-emptydir', [
+  ...web.items,
+  pod('scratch', '7e4f1b2c-8a3d-4f6e-9c5b-1a2d3e4f5a02', (p) => {
+    p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'scratch-5d8c7b9f4', uid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03', controller: true, blockOwnerDeletion: true }]
+    p.spec.volumes.push({ name: 'cache', emptyDir: {} })
+    return p
+  }),
+])
+write('drain-cordoned', web.items.map((o) => (o.kind === 'Node' && o.metadata.name === 'kind-worker' ? { ...o, spec: { ...o.spec, unschedulable: true } } : o)))
