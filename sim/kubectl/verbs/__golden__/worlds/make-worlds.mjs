@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global console, URL */
+/* global console, URL, structuredClone */
 // Derives the drain/cordon worlds from the worked-example world (sim/kubectl/__fixtures__/web-world.json):
 //   drain-bare      + a pod `nginx` on kind-worker with no controller (`kubectl run nginx`)
 //   drain-emptydir  + a pod `scratch` on kind-worker owned by a ReplicaSet, with an emptyDir volume
