@@ -57,20 +57,22 @@ function goValue(v: unknown): string {
   return String(v)
 }
 
+/** What the generic describer leaves out of the content (it prints these itself, or never). */
 const SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations']
 
-function printContent(w: DescribeWriter, level: number, content: Record<string, unknown>, prefix: string): void {
+/** printUnstructuredContent: `skip` holds paths like `.metadata.name`. */
+export function printUnstructuredContent(w: DescribeWriter, level: number, content: Record<string, unknown>, prefix: string, skip: readonly string[]): void {
   for (const field of sortedStrings(Object.keys(content))) {
     const value = content[field]
     const path = `${prefix}.${field}`
-    if (SKIP.includes(path)) continue
+    if (skip.includes(path)) continue
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`)
-      printContent(w, level + 1, value as Record<string, unknown>, path)
+      printUnstructuredContent(w, level + 1, value as Record<string, unknown>, path, skip)
     } else if (Array.isArray(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`)
       for (const child of value) {
-        if (child !== null && typeof child === 'object' && !Array.isArray(child)) printContent(w, level + 1, child as Record<string, unknown>, path)
+        if (child !== null && typeof child === 'object' && !Array.isArray(child)) printUnstructuredContent(w, level + 1, child as Record<string, unknown>, path, skip)
         else w.write(level + 1, `${Array.isArray(child) ? `[${child.map(goValue).join(' ')}]` : goValue(child)}\n`)
       }
     } else {
@@ -88,7 +90,7 @@ export function describeGeneric(kind: Kind) {
       w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)
       printLabelsMultiline(w, 'Labels', obj.metadata.labels)
       printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
-      printContent(w, LEVEL_0, obj as unknown as Record<string, unknown>, '')
+      printUnstructuredContent(w, LEVEL_0, obj as unknown as Record<string, unknown>, '', SKIP)
       if (events) describeEvents(events, w, ctx.now)
     })
   }
