@@ -89,10 +89,9 @@ describe('topology spread constraints', () => {
 
 describe('describe pod with an image volume', () => {
   it('prints the bare pod as TestDescribePodVolumes expects', () => {
-    const pod: Pod = {
-      metadata: { name: 'bar', namespace: 'foo' },
-      spec: { containers: [], volumes: [{ name: 'image', image: { reference: 'image', pullPolicy: 'IfNotPresent' } }] },
-    }
+    // Image volumes (1.31+) are newer than the kubernetes-types the simulator uses.
+    const volumes = [{ name: 'image', image: { reference: 'image', pullPolicy: 'IfNotPresent' } }] as unknown as NonNullable<Pod['spec']>['volumes']
+    const pod: Pod = { metadata: { name: 'bar', namespace: 'foo' }, spec: { containers: [], volumes } }
     expect(describePod(pod, [], 0)).toBe(
       [
         'Name:         bar',
