@@ -31,7 +31,10 @@ export async function launchEditor(inv: Invocation, path: string, content: strin
   const program = (words[0] ?? '').split('/').pop() ?? ''
   if (program === 'cp' && words.length >= 2) {
     const source = normalizePath(words[words.length - 1], inv.ctx.cwd)
-    if (!fs.exists(source) || fs.isDir(source)) throw new KubectlError(`there was a problem with the editor "${display}"`)
+    if (!fs.exists(source) || fs.isDir(source)) {
+      inv.err(`cp: cannot stat '${words[words.length - 1]}': No such file or directory\n`)
+      throw new KubectlError(`there was a problem with the editor "${display}"`)
+    }
     fs.writeFile(path, fs.readFile(source), inv.now())
     return fs.readFile(path)
   }

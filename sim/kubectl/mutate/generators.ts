@@ -93,7 +93,8 @@ export function serviceObject(name: string, namespace: string | undefined, o: Se
     if (o.nodePort) p.nodePort = o.nodePort
     return p
   })
-  const spec: JsonMap = { ports, selector: { app: name } }
+  // Ports is an omitempty slice: no --tcp, no `ports` at all.
+  const spec: JsonMap = { ...(ports.length ? { ports } : {}), selector: { app: name } }
   if (o.clusterIP) spec.clusterIP = o.clusterIP
   spec.type = o.type
   if (o.externalName) spec.externalName = o.externalName

@@ -158,7 +158,7 @@ export async function runMetadataEdit(inv: Invocation, spec: MetadataEditSpec): 
   spec.checkChanges?.(changes)
   const local = f.bool('local')
   const entries = local
-    ? fileTargets(inv, { requireObject: false })
+    ? fileTargets(inv, { requireObject: false, local: true })
     : resolveTargets(inv, {
         requireObject: true,
         args: resources,

@@ -62,7 +62,7 @@ function keepable(e: unknown): boolean {
 }
 
 /** The objects of -f files, each looked up on the server when the verb needs the live object. */
-export function fileTargets(inv: Invocation, opts: Pick<TargetOptions, 'requireObject' | 'labelSelector'>): TargetEntry[] {
+export function fileTargets(inv: Invocation, opts: Pick<TargetOptions, 'requireObject' | 'labelSelector'> & { local?: boolean }): TargetEntry[] {
   const { namespace, explicit } = inv.namespace()
   const read = readFilenames(inv.ctx, filenameOptions(inv), namespace)
   const selector = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined
@@ -77,7 +77,8 @@ export function fileTargets(inv: Invocation, opts: Pick<TargetOptions, 'requireO
       if (explicit) requireNamespace(f, namespace)
       if (selector && !matches(selector, f.object.metadata?.labels)) continue
       if (f.apiVersionMissing) throw new ApiError('NotFound', `the server could not find the requested resource (get ${f.mapping.resource} ${f.name})`)
-      const object = opts.requireObject ? inv.api.read(f.mapping.kind, f.namespace, f.name) : f.object
+      // --local works on the file as written: no namespace is filled in.
+      const object = opts.requireObject ? inv.api.read(f.mapping.kind, f.namespace, f.name) : opts.local ? asWritten(f) : f.object
       out.push({ ok: true, target: { mapping: f.mapping, namespace: f.namespace, name: f.name, object, source: f.source, file: f } })
     } catch (e) {
       if (!keepable(e)) throw e
@@ -85,6 +86,12 @@ export function fileTargets(inv: Invocation, opts: Pick<TargetOptions, 'requireO
     }
   }
   return out
+}
+
+function asWritten(f: FileInfo): KubeObject {
+  if (f.fileNamespace || !f.object.metadata) return f.object
+  const { namespace: _ns, ...metadata } = f.object.metadata
+  return { ...f.object, metadata }
 }
 
 /** Lists one type with the selectors, as GET .../<resource>?labelSelector=&fieldSelector= answers. */
@@ -104,6 +111,8 @@ function listTargets(inv: Invocation, mapping: KindInfo, namespace: string, opts
 /** The objects named by arguments (or selected by -l / --field-selector / --all). */
 export function argTargets(inv: Invocation, opts: TargetOptions): TargetEntry[] {
   const { namespace } = inv.namespace()
+  // Builder.SelectAllParam (the trailing space is kubectl's).
+  if (opts.selectAll && (opts.labelSelector || opts.fieldSelector)) throw new KubectlError("setting 'all' parameter but found a non empty selector. ")
   const selection = selectResources(parseResourceArgs(opts.args ?? inv.args), {
     allowEmptySelector: !!opts.allowEmptySelector,
     labelSelector: opts.labelSelector,

@@ -33,7 +33,25 @@ const PATCH_FLAGS = [
 
 const PATCH_TYPES: Record<string, PatchType> = { json: 'json', merge: 'merge', strategic: 'strategic' }
 
-/** sigs.k8s.io/yaml.ToJSON: the patch text as a JSON value (JSON is YAML too). */
+/** A `{...}` text that is not valid JSON: kubectl sends it as it is, and whoever decodes it fails. */
+class BadJson {
+  constructor(readonly text: string) {}
+  /** encoding/json's syntax error, as the API server reports it. */
+  goError(): string {
+    try {
+      JSON.parse(this.text)
+    } catch (e) {
+      const m = /position (\d+)/.exec(String(e))
+      if (m && Number(m[1]) < this.text.length) return `invalid character '${this.text[Number(m[1])]}' looking for beginning of value`
+    }
+    return 'unexpected end of JSON input'
+  }
+}
+
+/**
+ * apimachinery util/yaml.ToJSON: text that starts with `{` is taken as JSON without a check; anything
+ * else is YAML (JSON patches' `[...]` included) converted to JSON.
+ */
 function patchBody(inv: Invocation): unknown {
   const f = inv.flags
   let text = f.string('patch')
@@ -42,6 +60,13 @@ function patchBody(inv: Invocation): unknown {
     const path = normalizePath(file, inv.ctx.cwd)
     if (!inv.ctx.fs.exists(path) || inv.ctx.fs.isDir(path)) throw new KubectlError(`unable to read patch file: open ${file}: no such file or directory`)
     text = inv.ctx.fs.readFile(path)
+  }
+  if (text.trimStart().startsWith('{')) {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      return new BadJson(text)
+    }
   }
   try {
     return yamlDocumentToJson(text)
@@ -64,6 +89,10 @@ function validate(inv: Invocation, dryRun: string): void {
 
 /** The patch applied here (--local, --dry-run=client): the library's error text, not the server's. */
 function patchLocally(obj: KubeObject, kind: Kind, type: PatchType, body: unknown): KubeObject {
+  if (body instanceof BadJson) {
+    // strategicpatch's ErrBadJSONDoc, evanphx's ErrBadJSONPatch, json.Unmarshal's own error.
+    throw new KubectlError(type === 'strategic' ? 'invalid JSON document' : type === 'merge' ? 'Invalid JSON Patch' : body.goError())
+  }
   try {
     return applyPatch(obj, type, body, kind)
   } catch (e) {
@@ -81,7 +110,7 @@ async function run(inv: Invocation): Promise<number> {
   const body = patchBody(inv)
   const local = f.bool('local')
   if (f.string('subresource')) throw new KubectlError('--subresource is not available in this simulator')
-  const entries: TargetEntry[] = local ? fileTargets(inv, { requireObject: false }) : resolveTargets(inv, { requireObject: true })
+  const entries: TargetEntry[] = local ? fileTargets(inv, { requireObject: false, local: true }) : resolveTargets(inv, { requireObject: true })
   const errors: unknown[] = []
   let count = 0
   for (const entry of entries) {
@@ -94,6 +123,7 @@ async function run(inv: Invocation): Promise<number> {
     try {
       let result: KubeObject
       if (!local && dryRun !== 'client') {
+        if (body instanceof BadJson) throw new ApiError('BadRequest', type === 'strategic' ? body.goError() : `error decoding patch: ${body.goError()}`)
         result = inv.api.patch(t.mapping.kind, t.namespace, t.name, type, body, { actor: 'kubectl', dryRun: serverDryRun(dryRun), fieldValidation: 'Warn' })
         inv.warn(inv.api.warnings())
       } else {

@@ -84,7 +84,7 @@ async function runSetImage(inv: Invocation): Promise<number> {
   const local = f.bool('local')
   if (local && resources.length) throw new KubectlError('error: you must specify resources by --filename when --local is set.')
   // Complete collects every target first; any error stops the command before a change is made.
-  const entries = local ? fileTargets(inv, { requireObject: false }) : resolveTargets(inv, { requireObject: true, args: resources, selectAll: f.bool('all'), labelSelector: f.string('selector') })
+  const entries = local ? fileTargets(inv, { requireObject: false, local: true }) : resolveTargets(inv, { requireObject: true, args: resources, selectAll: f.bool('all'), labelSelector: f.string('selector') })
   const infoErrors = entries.flatMap((e) => (e.ok ? [] : [e.error]))
   if (infoErrors.length) throw infoErrors.length === 1 ? infoErrors[0] : new AggregateError(infoErrors)
   // Validate: all the problems at once.
