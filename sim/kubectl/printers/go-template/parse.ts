@@ -5,7 +5,7 @@
 import { goQuote } from './fmt'
 import { isKeyword, lex, type Item } from './lex'
 import { nodeString, type ArgNode, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes'
-import { unquoteBody } from '../jsonpath/parser'
+import { unquote, unquoteBody } from './strconv'
 
 export class GoTemplateParseError extends Error {
   constructor(message: string) {
@@ -24,16 +24,6 @@ function itemString(i: Item): string {
   const runes = [...i.val]
   if (runes.length > 10) return `${goQuote(runes.slice(0, 10).join(''))}...`
   return goQuote(i.val)
-}
-
-/** strconv.Unquote for template string tokens ("..." and `...`). */
-function unquote(s: string): string {
-  if (s.startsWith('`')) {
-    if (s.length < 2 || !s.endsWith('`')) throw new Error('invalid syntax')
-    return s.slice(1, -1).replaceAll('\r', '')
-  }
-  if (s.length < 2 || !s.endsWith(s[0])) throw new Error('invalid syntax')
-  return unquoteBody(s.slice(1, -1), s[0])
 }
 
 function isEmptyTree(n: Node | null): boolean {
