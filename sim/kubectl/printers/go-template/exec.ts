@@ -4,7 +4,6 @@
 // last argument, range walks slices, maps (in key order) and integers, variables are scoped to their
 // block, and errors carry Go's context: `template: output:1:2: executing "output" at <.foo>: ...`.
 // Longer than the house's ~300 lines: it follows exec.go function by function, to be read beside it.
-// Longer than the house's ~300 lines: it follows exec.go function by function, to be read beside it.
 
 import { goQuote } from './fmt'
 import { BUILTINS, Iface, isTrue, indirectInterface, type Builtin, type ParamType, FuncError } from './funcs'
