@@ -154,6 +154,7 @@ function infoFor(value: JsonValue, source: string, namespace: string): FileInfo 
 export function readFilenames(env: FileEnv, opts: FilenameOptions, namespace: string): FileReadResult {
   if (opts.kustomize && opts.filenames.length) throw new KubectlError('only one of -f or -k can be specified')
   if (opts.kustomize && opts.recursive) throw new KubectlError("the -k flag can't be used with -f or -R")
+  if (opts.kustomize) return { entries: [{ error: kustomizeError(env, opts.kustomize) }], singleItemImplied: false }
   const pathErrors: unknown[] = []
   const sources: { source: string; read: () => string }[] = []
   let dir = false
@@ -193,6 +194,18 @@ export function readFilenames(env: FileEnv, opts: FilenameOptions, namespace: st
     if (decoded.error !== undefined) entries.push({ error: new KubectlError(`error parsing ${source}: ${decoded.error}`) })
   }
   return { entries, singleItemImplied: !dir && !stream && sources.length === 1 }
+}
+
+/** -k: kustomize's errors for a directory it cannot build; building one is not emulated. */
+function kustomizeError(env: FileEnv, dir: string): KubectlError {
+  const abs = normalizePath(dir, env.cwd)
+  if (!env.fs.isDir(abs)) {
+    return new KubectlError(`must build at directory: not a valid directory: evalsymlink failure on '${dir}' : lstat ${abs}: no such file or directory`)
+  }
+  if (!['kustomization.yaml', 'kustomization.yml', 'Kustomization'].some((f) => env.fs.exists(`${abs}/${f}`))) {
+    return new KubectlError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${abs}'`)
+  }
+  return new KubectlError('kustomize is not available in this simulator')
 }
 
 function isList(v: JsonValue): v is { items: JsonValue[] } {

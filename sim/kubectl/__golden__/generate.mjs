@@ -39,8 +39,9 @@ for (const c of cases) {
     encoding: 'utf8',
     input: c.stdin ?? '',
   })
-  // Messages that name the binary use os.Args[0]; the emulated one is called kubectl.
-  const fix = (s) => s.replaceAll('kubectl.1.33', 'kubectl')
+  // Messages that name the binary use os.Args[0]; the emulated one is called kubectl. The manifests
+  // directory is /root/manifests in the tests' shell.
+  const fix = (s) => s.replaceAll('kubectl.1.33', 'kubectl').replaceAll(manifests, '/root/manifests')
   fs.writeFileSync(path.join(dir, `${c.name}.txt`), fix(r.stdout))
   index.push({ name: c.name, ...(c.world ? { world: c.world } : {}), args: c.args ?? [], exit: r.status, stderr: fix(r.stderr) })
   console.log(`${c.name}: exit ${r.status}`)
