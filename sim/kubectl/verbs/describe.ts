@@ -100,10 +100,11 @@ function select(inv: Invocation, namespace: string, explicit: boolean, allNamesp
 }
 
 /** DescribeMatchingResources: every object of the type whose name starts with the prefix. */
-function describeMatching(inv: Invocation, dctx: DescribeContext, original: unknown, namespace: string, resource: string, prefix: string): number {
+function describeMatching(inv: Invocation, dctx: DescribeContext, original: unknown, namespace: string, resource: string, prefix: string, warn: (m: KindInfo) => void): number {
   const selection = selectResources(parseResourceArgs([resource]), { allowEmptySelector: true, singleResourceType: true, namespace, allNamespaces: false })
   if (selection.type !== 'list') throw original
   const mapping = selection.mappings[0]
+  warn(mapping)
   const objects = listObjects(inv, mapping, selection.namespace, { labelSelector: '', fieldSelector: '' })
   let found = false
   for (const o of objects) {
@@ -137,7 +138,7 @@ function run(inv: Invocation): number {
   if (selected.errors.length) {
     const only = selected.errors.length === 1 ? selected.errors[0] : undefined
     if (only instanceof ApiError && only.reason === 'NotFound' && inv.args.length === 2) {
-      return describeMatching(inv, dctx, only, namespace, inv.args[0], inv.args[1])
+      return describeMatching(inv, dctx, only, namespace, inv.args[0], inv.args[1], warn)
     }
     allErrors.push(only ?? new AggregateError(selected.errors))
   }
@@ -147,6 +148,7 @@ function run(inv: Invocation): number {
   for (const t of selected.targets) {
     let text: string
     try {
+      warn(t.mapping)
       text = describerFor(t.mapping.kind)(dctx, t.namespace, t.name)
     } catch (e) {
       if (!isApiOrKubectlError(e)) throw e
