@@ -3,6 +3,7 @@
 
 import type { KubectlCommand } from '../command'
 import { annotateCommand } from './annotate'
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
 import { applyCommand } from './apply'
 import { cordonVerb, uncordonVerb } from './cordon'
 import { createCommand } from './create'
@@ -10,6 +11,7 @@ import { deleteCommand } from './delete'
 import { describeCommand } from './describe'
 import { drainVerb } from './drain'
 import { editCommand } from './edit'
+import { explainCommand } from './explain'
 import { getCommand } from './get'
 import { labelCommand } from './label'
 import { patchCommand } from './patch'
@@ -17,6 +19,7 @@ import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
 import { scaleCommand } from './scale'
 import { setCommand } from './set'
+import { versionCommand } from './version'
 import { waitCommand } from './wait'
 
 export function defaultVerbs(): KubectlCommand[] {
@@ -27,6 +30,10 @@ export function defaultVerbs(): KubectlCommand[] {
     cordonVerb,
     uncordonVerb,
     drainVerb,
+    explainCommand,
+    apiResourcesCommand,
+    apiVersionsCommand,
+    versionCommand,
     createCommand,
     deleteCommand,
     applyCommand,
