@@ -24,6 +24,65 @@ export interface TestShell {
   write(path: string, content: string): void
 }
 
+/** The worked example's web.yaml (kubectl-output.md §10): headless Service nginx, StatefulSet web. */
+export const WEB_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.24
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`
+
+/** A shell whose cluster runs web.yaml (applied, settled: three ready pods). */
+export async function webShell(opts: Parameters<typeof testShell>[0] = {}): Promise<TestShell> {
+  const t = testShell(opts)
+  t.write('web.yaml', WEB_YAML)
+  const r = await t.sh('kubectl apply -f web.yaml')
+  if (r.exitCode !== 0) throw new Error(`apply failed: ${r.stderr}`)
+  t.sim.settle()
+  return t
+}
+
 const NEVER: CancelToken = { cancelled: false, onCancel: () => () => {} }
 
 export function testShell(opts: { sim?: Simulation; editor?: EditorHook; env?: Record<string, string> } = {}): TestShell {
