@@ -33,13 +33,19 @@ function envFor(c: GoldenCase): KubectlEnv {
   return worldEnv({ epoch: world.epoch, items: world.items.filter((o) => isKind(o.kind)) })
 }
 
+// The kubeconfig file kubectl wrote may lack `preferences: {}` when nothing was changed.
+const withoutPreferences = (s: string) => s.replace('preferences: {}\n', '')
+
 describe.each(dirs)('kubectl %s goldens', (dir) => {
   it.each(cases(dir))('$name: kubectl $args', async (c) => {
-    const r = await envFor(c).run(c.args)
+    const env = envFor(c)
+    const r = await env.run(c.args)
     expect({ stdout: r.stdout, stderr: r.stderr, exit: r.exitCode }).toEqual({
       stdout: fs.readFileSync(path.join(root, dir, `${c.name}.txt`), 'utf8'),
       stderr: c.stderr,
       exit: c.exit,
     })
+    // What a config command left in the kubeconfig, as `config view --raw` shows it afterwards.
+    if (c.after !== undefined) expect(withoutPreferences((await env.run(['config', 'view', '--raw'])).stdout)).toBe(withoutPreferences(c.after))
   })
 })

@@ -5,6 +5,7 @@ import type { KubectlCommand } from '../command'
 import { annotateCommand } from './annotate'
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
 import { applyCommand } from './apply'
+import { configCommand } from './config'
 import { cordonVerb, uncordonVerb } from './cordon'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
@@ -34,6 +35,7 @@ export function defaultVerbs(): KubectlCommand[] {
     apiResourcesCommand,
     apiVersionsCommand,
     versionCommand,
+    configCommand,
     createCommand,
     deleteCommand,
     applyCommand,
