@@ -8,12 +8,16 @@
 import { goQuote } from './fmt'
 import { BUILTINS, Iface, isTrue, indirectInterface, type Builtin, type ParamType, FuncError } from './funcs'
 import { GoFloat, GoInt, goTypeName, INVALID, isMap, kindOf, sortedKeys, type GoMap } from './go-value'
-import { nodeString, type AnyNode, type ArgNode, type BranchNode, type CommandNode, type ListNode, type Node, type PipeNode } from './nodes'
+import { nodeString, type AnyNode, type ArgNode, type BranchNode, type CommandNode, type Node, type PipeNode } from './nodes'
 import type { TreeSet } from './parse'
 import { goSprint } from './fmt'
 
 export class GoTemplateExecError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the template printed before it failed (kubectl has written it already). */
+    readonly output = '',
+  ) {
     super(message)
     this.name = 'GoTemplateExecError'
   }
@@ -439,10 +443,9 @@ export function executeTemplate(name: string, text: string, trees: TreeSet, data
   try {
     ex.execute(data)
   } catch (e) {
-    if (e instanceof GoTemplateExecError) throw Object.assign(e, { output: ex.out })
+    if (e instanceof GoTemplateExecError) throw new GoTemplateExecError(e.message, ex.out)
     throw e
   }
   return ex.out
 }
 
-export type { ListNode }

@@ -3,7 +3,7 @@
 // prints), strconv.Quote, and float formatting ('e', 'f', 'g' with Go's shortest digits; %v switches
 // to exponent form below 1e-4 and from 1e21 on... no: from 1e6 on, per strconv's eprec=6 for shortest).
 
-import { GoFloat, GoInt, goTypeName, INVALID, kindOf, numberOf, sortedKeys, type GoMap } from './go-value'
+import { GoFloat, GoInt, kindOf, numberOf, sortedKeys, type GoMap } from './go-value'
 
 /** unicode.IsPrint, close enough: letters, marks, numbers, punctuation, symbols and U+0020. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u
@@ -286,4 +286,3 @@ export function goSyntax(v: unknown, top = true): string {
   }
 }
 
-export { goTypeName, INVALID }

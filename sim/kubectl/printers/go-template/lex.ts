@@ -71,7 +71,6 @@ export function isKeyword(t: ItemType): boolean {
 const EOF = -1
 const LEFT = '{{'
 const RIGHT = '}}'
-const SPACE_CHARS = ' \t\r\n'
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u
 
 const isSpace = (r: number) => r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a
@@ -467,4 +466,3 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
   return l.items
 }
 
-export { SPACE_CHARS }

@@ -36,13 +36,12 @@ export class GoTemplatePrinter implements ObjectPrinter {
       return executeTemplate(NAME, this.template, this.trees, obj, !this.allowMissingKeys)
     } catch (e) {
       if (!(e instanceof GoTemplateExecError)) throw e
-      const partial = (e as GoTemplateExecError & { output?: string }).output ?? ''
       const debug =
         `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
         `\ttemplate was:\n\t\t${this.template}\n` +
         `\traw data was:\n\t\t${toGoJsonCompact(obj)}\n` +
         `\tobject given to template engine was:\n\t\t${goSprint(obj)}\n\n`
-      throw new PartialOutputError(`error executing template ${goQuote(this.template)}: ${e.message}`, partial + debug)
+      throw new PartialOutputError(`error executing template ${goQuote(this.template)}: ${e.message}`, e.output + debug)
     }
   }
 }

@@ -4,7 +4,7 @@
 // `%!d(string=x)`, `%!d(MISSING)`, `%!(EXTRA int=2)`, `%!(NOVERB)`.
 
 import { formatFloat, formatHexFloat, goQuote, goSprint, goSyntax } from './fmt'
-import { GoFloat, GoInt, goTypeName, kindOf, numberOf, sortedKeys, utf8Bytes, type GoMap } from './go-value'
+import { goTypeName, kindOf, numberOf, sortedKeys, utf8Bytes, type GoMap } from './go-value'
 
 interface Flags {
   plus: boolean
@@ -270,4 +270,3 @@ export function goSprintln(args: readonly unknown[]): string {
   return args.map(goSprint).join(' ') + '\n'
 }
 
-export { GoFloat, GoInt }
