@@ -5,6 +5,7 @@ import type { KubectlCommand } from '../command'
 import { annotateCommand } from './annotate'
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
 import { applyCommand } from './apply'
+import { clusterInfoCommand } from './cluster-info'
 import { configCommand } from './config'
 import { cordonVerb, uncordonVerb } from './cordon'
 import { createCommand } from './create'
@@ -36,6 +37,7 @@ export function defaultVerbs(): KubectlCommand[] {
     apiVersionsCommand,
     versionCommand,
     configCommand,
+    clusterInfoCommand,
     createCommand,
     deleteCommand,
     applyCommand,

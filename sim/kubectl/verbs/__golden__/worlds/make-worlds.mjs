@@ -4,6 +4,7 @@
 //   drain-bare      + a pod `nginx` on kind-worker with no controller (`kubectl run nginx`)
 //   drain-emptydir  + a pod `scratch` on kind-worker owned by a ReplicaSet, with an emptyDir volume
 //   drain-cordoned  kind-worker already cordoned (spec.unschedulable: true)
+//   cluster-info    + kubeadm's kube-dns Service (labelled kubernetes.io/cluster-service=true)
 import fs from 'node:fs'
 
 const web = JSON.parse(fs.readFileSync(new URL('../../../__fixtures__/web-world.json', import.meta.url), 'utf8'))
@@ -35,3 +36,31 @@ write('drain-emptydir', [
   }),
 ])
 write('drain-cordoned', web.items.map((o) => (o.kind === 'Node' && o.metadata.name === 'kind-worker' ? { ...o, spec: { ...o.spec, unschedulable: true } } : o)))
+
+const kubeDns = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: {
+    name: 'kube-dns',
+    namespace: 'kube-system',
+    uid: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b04',
+    resourceVersion: '230',
+    creationTimestamp: '2024-07-04T09:58:14Z',
+    labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+    annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+  },
+  spec: {
+    clusterIP: '10.96.0.10',
+    clusterIPs: ['10.96.0.10'],
+    ports: [
+      { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+      { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+    ],
+    selector: { 'k8s-app': 'kube-dns' },
+    sessionAffinity: 'None',
+    type: 'ClusterIP',
+  },
+  status: { loadBalancer: {} },
+}
+write('cluster-info', [...web.items, kubeDns])
