@@ -92,3 +92,25 @@ describe('kubectl get -w', () => {
     expect([r.stdout, r.exitCode]).toEqual(['NAME   READY   AGE\nweb    3/3     5m28s\n', 0])
   })
 })
+
+describe('kubectl get -w with -o', () => {
+  it('prints each object as yaml (one object: no separator)', async () => {
+    const env = webWorldEnv()
+    const r = await env.run(['get', 'sts', '-w', '-o', 'yaml', '--request-timeout=1s'])
+    expect(r.stdout.startsWith('apiVersion: apps/v1\nkind: StatefulSet\n') && !r.stdout.includes('---')).toBe(true)
+  })
+
+  it('prints names with -o name', async () => {
+    const env = webWorldEnv()
+    const r = await env.run(['get', 'cm', '-w', '-o', 'name', '--request-timeout=1s'])
+    expect(r.stdout).toBe('configmap/kube-root-ca.crt\nconfigmap/web-config\n')
+  })
+
+  it('prints watch events as compact JSON, type first (as the real kubectl over fakeapi)', async () => {
+    const env = webWorldEnv()
+    const r = await env.run(['get', 'cm', '-w', '-o', 'json', '--output-watch-events', '--request-timeout=1s'])
+    expect(r.stdout.split('\n')[1]).toBe(
+      '{"type":"ADDED","object":{"apiVersion":"v1","data":{"index.html":"\\u003ch1\\u003eweb\\u003c/h1\\u003e\\n","nginx.conf":"server { listen 80; }\\n"},"kind":"ConfigMap","metadata":{"creationTimestamp":"2024-07-16T10:23:58Z","name":"web-config","namespace":"default","resourceVersion":"1015","uid":"19ea230f-1aea-44a2-9bea-263514ea1b30"}}}',
+    )
+  })
+})

@@ -57,7 +57,8 @@ function emitterFor(inv: Invocation, mode: OutputMode, mapping: KindInfo, o: Wat
       const event = { object: obj, type }
       let text: string
       if (mode.format === 'name') text = nameLine(obj)
-      else if (mode.format === 'json') text = o.outputWatchEvents ? toGoJsonCompact(event) + '\n' : mode.printer.print(obj)
+      // metav1.WatchEvent marshals its fields in struct order (type, then object), compactly.
+      else if (mode.format === 'json') text = o.outputWatchEvents ? `{"type":${toGoJsonCompact(type)},"object":${toGoJsonCompact(obj)}}\n` : mode.printer.print(obj)
       else if (mode.format === 'yaml') text = (printed > 0 ? '---\n' : '') + (o.outputWatchEvents ? toGoYaml(event) : toGoYaml(obj))
       else text = mode.printer.print(obj)
       printed++
