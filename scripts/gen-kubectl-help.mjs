@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Captures the `--help` text of every command of the real kubectl v1.33.1 (it answers offline) into
-// sim/kubectl/help/generated/kubectl-help.json: {"rollout status": "<text>", ...}. The emulated
-// kubectl prints these texts verbatim, so they are the real program's words, not ours.
+// sim/kubectl/help/generated/kubectl-help.json: {"rollout status": "<text>", ...}, and the scripts of
+// `kubectl completion bash|zsh|fish|powershell` into completion-scripts.json. The emulated kubectl
+// prints these texts verbatim, so they are the real program's words, not ours.
 //
 //   node scripts/gen-kubectl-help.mjs            # regenerate
 //   node scripts/gen-kubectl-help.mjs --check    # exit 1 if the committed file differs
@@ -14,6 +15,7 @@ import fs from 'node:fs'
 
 const KUBECTL = process.env.KUBECTL ?? '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'
 const OUT = new URL('../sim/kubectl/help/generated/kubectl-help.json', import.meta.url)
+const SCRIPTS = new URL('../sim/kubectl/help/generated/completion-scripts.json', import.meta.url)
 const env = { HOME: '/root', PATH: '/usr/bin:/bin', KUBECONFIG: '/nonexistent', LANG: 'C' }
 const run = (args) => execFileSync(KUBECTL, args, { env, encoding: 'utf8' })
 
@@ -49,14 +51,22 @@ for (const line of root.split('\n')) {
 // Not in the root list, but commands all the same.
 help['options'] = run(['options'])
 
-const json = JSON.stringify(help, null, 1) + '\n'
+const scripts = {}
+for (const shell of ['bash', 'zsh', 'fish', 'powershell']) scripts[shell] = run(['completion', shell])
+
+const outputs = [
+  [OUT, JSON.stringify(help, null, 1) + '\n'],
+  [SCRIPTS, JSON.stringify(scripts, null, 1) + '\n'],
+]
 if (process.argv.includes('--check')) {
-  const cur = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : ''
-  if (cur !== json) {
-    console.error('sim/kubectl/help/generated/kubectl-help.json is out of date: run node scripts/gen-kubectl-help.mjs')
-    process.exit(1)
+  for (const [file, json] of outputs) {
+    const cur = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
+    if (cur !== json) {
+      console.error(`${file.pathname} is out of date: run node scripts/gen-kubectl-help.mjs`)
+      process.exit(1)
+    }
   }
 } else {
-  fs.writeFileSync(OUT, json)
-  console.log(`wrote ${Object.keys(help).length} help texts`)
+  for (const [file, json] of outputs) fs.writeFileSync(file, json)
+  console.log(`wrote ${Object.keys(help).length} help texts and ${Object.keys(scripts).length} completion scripts`)
 }

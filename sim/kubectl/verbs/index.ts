@@ -6,6 +6,7 @@ import { annotateCommand } from './annotate'
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
 import { applyCommand } from './apply'
 import { clusterInfoCommand } from './cluster-info'
+import { completionCommand } from './completion'
 import { configCommand } from './config'
 import { cordonVerb, uncordonVerb } from './cordon'
 import { createCommand } from './create'
@@ -38,6 +39,7 @@ export function defaultVerbs(): KubectlCommand[] {
     versionCommand,
     configCommand,
     clusterInfoCommand,
+    completionCommand,
     createCommand,
     deleteCommand,
     applyCommand,
