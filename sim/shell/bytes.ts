@@ -8,8 +8,8 @@ export function decodeBytes(b: Uint8Array): string {
   let i = 0
   while (i < b.length) {
     const c = b[i]
-    let need = 0
-    let cp = 0
+    let need: number
+    let cp: number
     if (c < 0x80) {
       out += String.fromCharCode(c)
       i++

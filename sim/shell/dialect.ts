@@ -82,20 +82,26 @@ export const BASH: Dialect = {
   printsExit: true,
 }
 
+const ASH_QUOTED = new Set([';', '&', '&&', '||', '|', '(', ')', ';;', '`', '!', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'then', 'until', 'while', '{', '}'])
+
 // busybox ash: ash.c's sh_error texts ("can't cd to", "can't create", "not found"); errors in an
 // interactive ash set $? to 2 (exitstatus of a failed builtin through sh_error).
 export const ASH: Dialect = {
   kind: 'ash',
   name: 'sh',
   notFound: (cmd) => `${cmd}: not found`,
-  syntax: (t) => `syntax error: unexpected "${t}"`,
+  // tokname(): end of file, newline, redirection and word are bare; operators and keywords quoted.
+  syntax: (t) => `syntax error: unexpected ${t === 'newline' ? t : /^[0-9]*[<>&]/.test(t) && t !== '&' && t !== '&&' ? 'redirection' : ASH_QUOTED.has(t) ? `"${t}"` : 'word'}`,
   eofQuote: () => 'syntax error: unterminated quoted string',
   eofSyntax: () => 'syntax error: unexpected end of file',
   heredocEof: () => '',
   execError: (path, why) =>
     why === 'ENOENT' ? { message: `${path}: not found`, status: 127 } : { message: `${path}: Permission denied`, status: 126 },
-  redirError: (target, code, write) =>
-    write ? `can't create ${target}: ${code === 'ENOENT' ? 'nonexistent directory' : FS_TEXT[code]}` : `can't open '${target}': ${FS_TEXT[code]}`,
+  // ash.c openredirect(): errmsg() says "nonexistent directory" / "no such file" for ENOENT and ENOTDIR.
+  redirError: (target, code, write) => {
+    const missing = code === 'ENOENT' || code === 'ENOTDIR'
+    return write ? `can't create ${target}: ${missing ? 'nonexistent directory' : FS_TEXT[code]}` : `can't open ${target}: ${missing ? 'no such file' : FS_TEXT[code]}`
+  },
   cdError: (target, code) => {
     if (code === 'NOHOME' || code === 'ARGS' || code === 'OLDPWD') return { message: 'cd: usage: cd [-L|-P] [dir]', status: 2 }
     return { message: `cd: can't cd to ${target}: ${FS_TEXT[code]}`, status: 2 }

@@ -356,6 +356,8 @@ export class Parser extends Lexer {
         r = p.unit()
       } catch (e) {
         if (e instanceof Incomplete) throw new Incomplete('`')
+        // Positions inside the backquotes mean nothing to the outer text: report at its end.
+        if (e instanceof SyntaxErr) throw new SyntaxErr(e.token, this.pos)
         throw e
       }
       if (r.kind !== 'ok') break

@@ -47,7 +47,8 @@ export async function runScriptText(it: Interpreter, text: string, io: Io, opts:
         io.err(`${prefix(line)}${d.syntax(r.token)}\n`)
         st.status = 2
         if (!opts.interactive) break
-        pos = r.end
+        // Always move on, even if the parser pointed back into text already read.
+        pos = Math.max(r.end, text.indexOf('\n', pos) + 1 || text.length)
         continue
       }
       if (d.kind === 'bash') for (const h of r.heredocEof) io.err(`${prefix(line + h.line)}${d.heredocEof(line + h.line, h.delimiter)}\n`)

@@ -94,6 +94,8 @@ export class Session implements ShellSession {
   async execute(line: string, io: ExecIo): Promise<number> {
     const st = this.state
     if (st.ended) return st.status
+    // bash drops NUL bytes from its input.
+    line = line.replace(/\0/g, '')
     this.remember(line)
     const time = this.pokingTime(io.time)
     const shellIo: Io = { stdin: null, out: io.stdout, err: io.stderr, outTty: true, time, cancel: io.cancel }

@@ -122,6 +122,9 @@ export const ls: Command = {
     const long = f.has('l')
     const oneLine = f.has('1') || (!ctx.tty && !f.has('C'))
     const show = (name: string) => (ctx.tty ? displayName(name) : name)
+    // When some names on a terminal are quoted, the others get a space so the names line up (ls.c
+    // align_variable_outer_quotes).
+    const align = (names: string[]) => (ctx.tty && names.some((n) => n.startsWith("'") || n.startsWith('"')) ? names.map((n) => (/^['"]/.test(n) ? n : ' ' + n)) : names)
     const sort = (items: Item[]) => {
       const s = [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       if (f.has('t')) s.sort((a, b) => b.entry.mtime - a.entry.mtime)
@@ -131,7 +134,7 @@ export const ls: Command = {
     const render = (items: Item[]) => {
       if (!items.length) return ''
       if (long) return longFormat(ctx, items.map((i) => ({ ...i, name: show(i.name) })), f.has('h'))
-      const names = items.map((i) => show(i.name))
+      const names = align(items.map((i) => show(i.name)))
       return oneLine ? names.map((n) => n + '\n').join('') : columns(names, ctx.columns)
     }
     const operands = p.args.length ? p.args : ['.']
