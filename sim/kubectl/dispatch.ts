@@ -5,11 +5,16 @@
 
 import type { KubectlCommand } from './command'
 import { GLOBAL_FLAGS } from './flags/global'
-import { FlagSet } from './flags/pflag'
+import { FlagSet, type FlagSpec } from './flags/pflag'
 import { KubectlError, RawError } from './errors'
 
 export function flagSetFor(cmd: KubectlCommand): FlagSet {
   return new FlagSet([...(cmd.flags ?? []), ...GLOBAL_FLAGS])
+}
+
+/** cobra's hasNoOptDefVal: a bool flag, or one like --dry-run that may stand alone, takes no next word. */
+function hasNoOptDefVal(spec: FlagSpec | undefined): boolean {
+  return spec !== undefined && (spec.type === 'bool' || spec.noOptDefVal !== undefined)
 }
 
 /** cobra stripFlags: the non-flag words, skipping the value of a flag that takes one. */
@@ -19,8 +24,8 @@ function stripFlags(args: readonly string[], fs: FlagSet): string[] {
   while (rest.length > 0) {
     const s = rest.shift()!
     if (s === '--') break
-    const longWithValue = s.startsWith('--') && !s.includes('=') && fs.lookup(s.slice(2))?.type !== 'bool'
-    const shortWithValue = s.startsWith('-') && !s.includes('=') && s.length === 2 && fs.lookupShort(s.slice(1))?.type !== 'bool'
+    const longWithValue = s.startsWith('--') && !s.includes('=') && !hasNoOptDefVal(fs.lookup(s.slice(2)))
+    const shortWithValue = s.startsWith('-') && !s.includes('=') && s.length === 2 && !hasNoOptDefVal(fs.lookupShort(s.slice(1)))
     if (longWithValue || shortWithValue) {
       // `--flag value` / `-f value`: drop the value too (cobra stops when it is the last word).
       if (rest.length <= 1) break
@@ -37,8 +42,8 @@ function argsMinusFirstX(args: readonly string[], x: string, fs: FlagSet): strin
   for (let pos = 0; pos < args.length; pos++) {
     const s = args[pos]
     if (s === '--') break
-    const longWithValue = s.startsWith('--') && !s.includes('=') && fs.lookup(s.slice(2))?.type !== 'bool'
-    const shortWithValue = s.startsWith('-') && !s.includes('=') && s.length === 2 && fs.lookupShort(s.slice(1))?.type !== 'bool'
+    const longWithValue = s.startsWith('--') && !s.includes('=') && !hasNoOptDefVal(fs.lookup(s.slice(2)))
+    const shortWithValue = s.startsWith('-') && !s.includes('=') && s.length === 2 && !hasNoOptDefVal(fs.lookupShort(s.slice(1)))
     if (longWithValue || shortWithValue) {
       pos++
       continue
