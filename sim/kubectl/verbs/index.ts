@@ -22,6 +22,7 @@ import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
 import { scaleCommand } from './scale'
 import { setCommand } from './set'
+import { optionsCommand, unsupportedCommands } from './unsupported'
 import { versionCommand } from './version'
 import { waitCommand } from './wait'
 
@@ -40,6 +41,8 @@ export function defaultVerbs(): KubectlCommand[] {
     configCommand,
     clusterInfoCommand,
     completionCommand,
+    optionsCommand,
+    ...unsupportedCommands,
     createCommand,
     deleteCommand,
     applyCommand,
