@@ -39,3 +39,13 @@ describe('kubectl replace', () => {
     expect(r.stderr).toMatch(/^The StatefulSet "web" is invalid: spec: Forbidden: /)
   })
 })
+
+describe('kubectl replace --force', () => {
+  it('deletes and creates again what an update may not change', async () => {
+    const t = await webShell()
+    t.write('web.yaml', WEB_YAML.replace('storage: 1Gi', 'storage: 2Gi'))
+    const r = await t.sh('kubectl replace --force -f web.yaml')
+    expect(r.stdout).toBe('service "nginx" deleted\nstatefulset.apps "web" deleted\nservice/nginx replaced\nstatefulset.apps/web replaced\n')
+    expect(t.sim.api.get('StatefulSet', 'default', 'web')?.spec?.volumeClaimTemplates?.[0].spec?.resources?.requests?.storage).toBe('2Gi')
+  })
+})

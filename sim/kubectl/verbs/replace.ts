@@ -2,7 +2,8 @@
 // is written — whatever the file leaves out is gone from the object — with the live
 // resourceVersion filled in when the file has none (resource.Helper.Replace with overwrite). The
 // last-applied annotation is refreshed if the object carries one (or set with --save-config). An
-// object that does not exist is NotFound: replace never creates. --force is not simulated.
+// object that does not exist is NotFound: replace never creates — except with --force, which deletes
+// and creates again.
 
 import { objectForCreate } from '../../api/apply'
 import { ApiError } from '../../api/errors'
@@ -26,6 +27,9 @@ import {
 import { REPLACE_HELP } from '../mutate/help/apply-help'
 import { mutationPrinter } from '../mutate/print'
 import { fileTargets } from '../mutate/targets'
+import { type Deleted, waitDeleted } from '../mutate/wait-deleted'
+import { groupKindLower } from '../resource-mapping'
+import type { PropagationPolicy } from '../../api/server'
 
 const REPLACE_FLAGS = [
   ...OUTPUT_FLAGS,
@@ -50,7 +54,7 @@ async function run(inv: Invocation): Promise<number> {
   const fieldValidation = validationDirective(inv)
   const dryRun = dryRunStrategy(inv)
   const printer = mutationPrinter(inv, dryRun)
-  cascadingStrategy(inv)
+  const policy = cascadingStrategy(inv)
   const force = f.bool('force')
   if (f.strings('filename').length === 0 && !f.string('kustomize')) throw new KubectlError('must specify one of -f and -k')
   // Validate.
@@ -60,8 +64,8 @@ async function run(inv: Invocation): Promise<number> {
   if (f.duration('timeout') !== 0 && !force) throw new KubectlError('--timeout must have --force specified')
   if (force && dryRun !== 'none') throw new KubectlError('--dry-run can not be used when --force is set')
   if (f.string('raw')) throw new KubectlError('--raw is not available in this simulator')
-  if (force) throw new KubectlError('--force is not available in this simulator')
   if (f.string('subresource')) throw new KubectlError('--subresource is not available in this simulator')
+  if (force) return forceReplace(inv, policy, f.int('grace-period'))
 
   const { namespace } = inv.namespace()
   const errors: unknown[] = []
@@ -92,6 +96,48 @@ async function run(inv: Invocation): Promise<number> {
   }
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new AggregateError(errors)
+  return 0
+}
+
+/**
+ * replace --force (forceReplace): delete every object of the files (a missing one is fine), wait until
+ * each is gone (5 minutes unless --timeout), then create them from the files — the way to change
+ * what an update may not, such as a StatefulSet's volumeClaimTemplates.
+ */
+async function forceReplace(inv: Invocation, policy: PropagationPolicy, gracePeriod: number): Promise<number> {
+  const f = inv.flags
+  // The delete's own options: --grace-period=0 means 1 and then the delete waits.
+  const grace = gracePeriod === 0 ? 1 : gracePeriod
+  const targets = fileTargets(inv, { requireObject: false }).flatMap((e) => {
+    if (!e.ok) throw e.error
+    return [e.target]
+  })
+  const deleted: Deleted[] = []
+  for (const t of targets) {
+    try {
+      const gone = inv.api.delete(t.mapping.kind, t.namespace, t.name, { actor: 'kubectl', propagationPolicy: policy, gracePeriodSeconds: grace >= 0 ? grace : undefined })
+      deleted.push({ target: t, uid: gone.metadata.uid })
+      inv.out(`${groupKindLower(t.mapping)} "${t.name}" deleted\n`)
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      if (e.reason !== 'NotFound') throw addSourceToErr('deleting', t.source, e)
+    }
+  }
+  if (deleted.length === 0) inv.out('No resources found\n')
+  if (f.bool('wait') || gracePeriod === 0) await waitDeleted(inv, deleted, f.duration('timeout'))
+  const timeout = f.duration('timeout') || 5 * 60_000
+  for (const t of targets) {
+    const gone = () => !inv.api.get(t.mapping.kind, t.namespace, t.name)
+    if (!(await inv.ctx.time.until(gone, timeout, inv.ctx.cancel))) throw new KubectlError('timed out waiting for the condition')
+  }
+  const { namespace } = inv.namespace()
+  const printer = mutationPrinter(inv)
+  for (const t of targets) {
+    const obj = objectForCreate(t.file!.object as unknown as Record<string, unknown>, t.mapping.kind, { namespace, saveConfig: f.bool('save-config') })
+    const created = inv.api.create(obj, { actor: 'kubectl', fieldValidation: validationDirective(inv) })
+    inv.warn(inv.api.warnings())
+    printer.print(created, 'replaced')
+  }
   return 0
 }
 
