@@ -10,6 +10,7 @@ import { find, flagSetFor } from './dispatch'
 import { GLOBAL_FLAGS } from './flags/global'
 import type { KubeconfigState } from './kubeconfig'
 import { findMapping } from './resource-mapping'
+import { verbArgCompletion } from './verbs/arg-completion'
 
 // Verbs whose arguments are TYPE [NAME...] (ResourceTypeAndNameCompletionFunc in kubectl).
 const TYPE_AND_NAME_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'status', 'history', 'undo', 'restart', 'wait', 'explain'])
@@ -49,11 +50,14 @@ export function completeKubectl(root: KubectlCommand, kubeconfig: KubeconfigStat
   } catch {
     return undefined
   }
-  if (found.path.length === 1 || (cmd.subcommands?.length && !cmd.run)) {
+  if (found.path.length === 1 || (cmd.subcommands?.length && (!cmd.run || positional.length === 0))) {
     return startsWith((cmd.subcommands ?? []).filter((c) => !c.hidden).map((c) => c.name))
   }
-  if (!TYPE_AND_NAME_VERBS.has(cmd.name)) return undefined
   const namespace = namespaceOf(req.words, kubeconfig)
+  const path = found.path.slice(1).map((c) => c.name).join(' ')
+  const own = verbArgCompletion({ path, positional, current: cur, namespace, req, kubeconfig })
+  if (own) return own
+  if (!TYPE_AND_NAME_VERBS.has(cmd.name)) return undefined
   if (positional.length === 0) {
     const slash = cur.indexOf('/')
     if (slash >= 0) {
