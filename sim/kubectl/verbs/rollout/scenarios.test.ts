@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { rfc3339 } from '../../../core/time'
 import { editWeb, headlessService, webStatefulSet } from '../../../testing/fixtures'
-import { bootedEnv } from '../test-env'
+import { bootedEnv, distinctRuns, lines } from '../test-env'
 
 const NEW_IMAGE = 'registry.k8s.io/nginx-slim:0.27'
 
@@ -170,5 +170,54 @@ describe('kubectl rollout for a Deployment', () => {
     const env = bootedEnv()
     const r = await env.run(['rollout', 'undo', 'deploy/coredns', '-n', 'kube-system'])
     expect(r.stderr).toBe('error: no rollout history found for deployment "coredns"\n')
+  })
+})
+
+const webDeployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web' },
+  spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } },
+}
+
+function setDeploymentImage(env: ReturnType<typeof bootedEnv>, image: string) {
+  const d = structuredClone(env.sim.api.read('Deployment', 'default', 'web')) as { spec: { template: { spec: { containers: { image: string }[] } } } }
+  d.spec.template.spec.containers[0].image = image
+  env.sim.api.update(d, { actor: 'kubectl' })
+}
+
+describe('kubectl rollout status for a new Deployment', () => {
+  it('counts the available updated replicas up to successfully rolled out (rollout_status.go)', async () => {
+    const env = bootedEnv()
+    env.create(webDeployment)
+    const out = distinctRuns(lines((await env.run(['rollout', 'status', 'deployment/web'])).stdout))
+    expect(out.slice(-4)).toEqual([
+      'Waiting for deployment "web" rollout to finish: 0 of 3 updated replicas are available...',
+      'Waiting for deployment "web" rollout to finish: 1 of 3 updated replicas are available...',
+      'Waiting for deployment "web" rollout to finish: 2 of 3 updated replicas are available...',
+      'deployment "web" successfully rolled out',
+    ])
+  })
+
+  it('waits for the old replicas to terminate after a new image', async () => {
+    const env = bootedEnv()
+    env.create(webDeployment)
+    await env.run(['rollout', 'status', 'deployment/web'])
+    setDeploymentImage(env, 'nginx:1.28')
+    const out = distinctRuns(lines((await env.run(['rollout', 'status', 'deployment/web'])).stdout))
+    expect(out).toContain('Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...')
+    expect(out.slice(-2)).toEqual(['Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...', 'deployment "web" successfully rolled out'])
+  })
+
+  it('renumbers the restored ReplicaSet after undo', async () => {
+    const env = bootedEnv()
+    env.create(webDeployment)
+    await env.run(['rollout', 'status', 'deployment/web'])
+    setDeploymentImage(env, 'nginx:1.28')
+    await env.run(['rollout', 'status', 'deployment/web'])
+    await env.run(['rollout', 'undo', 'deployment/web'])
+    await env.run(['rollout', 'status', 'deployment/web'])
+    const r = await env.run(['rollout', 'history', 'deployment/web'])
+    expect(r.stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n')
   })
 })
