@@ -94,6 +94,14 @@ describe('kubectl apply', () => {
     )
   })
 
+  it('fails a patch with an unknown field as the server words strategic-merge-patch strict errors', async () => {
+    const t = await webShell()
+    t.write('web.yaml', WEB_YAML.replace('  replicas: 3\n', '  replica: 3\n'))
+    const r = await t.sh('kubectl apply -f web.yaml')
+    // apiserver patch.go applyPatchToObject: Invalid on field "patch", the value the patch map's %+v.
+    expect(r.stderr).toMatch(/^The request is invalid: patch: Invalid value: "map\[metadata:map\[annotations:map\[kubectl\.kubernetes\.io\/last-applied-configuration:.*\]\]\]": strict decoding error: unknown field "spec\.replica"\n$/)
+  })
+
   it('warns about an unknown field with --validate=warn and creates the object without it', async () => {
     const t = testShell()
     t.write('web.yaml', WEB_YAML.replace('  replicas: 3\n', '  replicas: 3\n  replica: 3\n'))
