@@ -8,7 +8,9 @@ import type { KindInfo } from '../../api/kinds'
 import type { KubeObject } from '../../api/types'
 import { KubectlError } from '../errors'
 import { goSortBy } from '../go-sort'
-import { evalFieldPath, parseFieldPath, relaxedJsonPath } from '../jsonpath-lite'
+import { SortPath } from '../printers/jsonpath/sort-path'
+import { PartialOutputError } from '../printers/jsonpath/partial-output'
+import { goQuote } from '../printers/go-template/fmt'
 import { toTable } from '../printers/columns'
 import { timestampSince } from '../printers/duration'
 import type { ObjectPrinter } from '../printers/registry'
@@ -42,12 +44,12 @@ function less(a: unknown, b: unknown): boolean {
   return false
 }
 
-function sortByPath<T>(items: T[], path: string, objectOf: (t: T) => unknown): T[] {
-  const steps = parseFieldPath(path)
-  if (!steps) throw new KubectlError(`couldn't find any field with path "${path}" in the list of objects`)
-  const keyed = items.map((item) => ({ item, value: evalFieldPath(objectOf(item), steps) }))
+function sortByPath<T>(items: T[], sortBy: string, objectOf: (t: T) => unknown): T[] {
+  // The full JSONPath of kubectl's sorter (filters, escaped dots, [*]) and its parse errors.
+  const path = new SortPath(sortBy)
+  const keyed = items.map((item) => ({ item, value: path.valueOf(objectOf(item)) }))
   if (items.length > 0 && keyed.every((k) => k.value === undefined)) {
-    throw new KubectlError(`couldn't find any field with path "${path}" in the list of objects`)
+    throw new KubectlError(`couldn't find any field with path ${goQuote(path.field)} in the list of objects`)
   }
   // RuntimeSort/TableSorter.Less: an item without the field sorts first (even against another such
   // item); an explicit null sorts before any value (isLess on nil interfaces).
@@ -60,13 +62,19 @@ function sortByPath<T>(items: T[], path: string, objectOf: (t: T) => unknown): T
   return goSortBy(keyed, lessKeyed).map((k) => k.item)
 }
 
-export function sortField(sortBy: string): string {
-  return relaxedJsonPath(sortBy) ?? sortBy
-}
-
 /** Objects sorted by a --sort-by path; throws kubectl's error when no object has the field. */
 export function sortObjects(objs: KubeObject[], sortBy: string): KubeObject[] {
-  return sortByPath(objs, sortField(sortBy), (o) => o)
+  return sortByPath(objs, sortBy, (o) => o)
+}
+
+/** A template printer that fails mid-way has already written part of its output (kubectl prints it). */
+function printWithPartial(printer: ObjectPrinter, obj: KubeObject, out: (t: string) => void): void {
+  try {
+    out(printer.print(obj))
+  } catch (e) {
+    if (e instanceof PartialOutputError && e.output) out(e.output)
+    throw e
+  }
 }
 
 /**
@@ -76,7 +84,7 @@ export function sortObjects(objs: KubeObject[], sortBy: string): KubeObject[] {
 function sortRows(table: Table, sortBy: string): Table | undefined {
   if (!sortBy || table.rows.length <= 1) return table
   try {
-    return { ...table, rows: sortByPath(table.rows, sortField(sortBy), (r) => r.object) }
+    return { ...table, rows: sortByPath(table.rows, sortBy, (r) => r.object) }
   } catch {
     return undefined
   }
@@ -98,7 +106,7 @@ export function printTables(infos: readonly GetInfo[], now: number, o: TableOutp
   if (o.sortBy && infos.length > 1) {
     // RuntimeSorter sorts the Table objects themselves, where only .kind/.apiVersion exist.
     const tableObject = { apiVersion: 'meta.k8s.io/v1', kind: 'Table' }
-    sortByPath(infos.slice(), sortField(o.sortBy), () => tableObject)
+    sortByPath(infos.slice(), o.sortBy, () => tableObject)
   }
   let written = 0
   let separatorReady = false
@@ -154,10 +162,10 @@ export function printGeneric(
 ): void {
   const objs = opts.showManagedFields ? items : items.map(stripManagedFields)
   if (singleItemImplied && objs.length === 1) {
-    out(printer.print(objs[0]))
+    printWithPartial(printer, objs[0], out)
     return
   }
-  const sorted = opts.sortBy && objs.length > 0 ? sortByPath(objs, sortField(opts.sortBy), (x) => x) : objs
+  const sorted = opts.sortBy && objs.length > 0 ? sortByPath(objs, opts.sortBy, (x) => x) : objs
   const list = { apiVersion: 'v1', items: sorted, kind: 'List', metadata: { resourceVersion: '' } }
-  out(printer.print(list as unknown as KubeObject))
+  printWithPartial(printer, list as unknown as KubeObject, out)
 }
