@@ -11,6 +11,8 @@ export type WordPart =
   | { kind: 'arith'; expr: string; quoted: boolean }
   /** `~` or `~user` at the start of a word. */
   | { kind: 'tilde'; user: string }
+  /** `<(cmd)`: the command's output as a file name (`/dev/fd/63`). */
+  | { kind: 'procsub'; body: List }
   /** A pair of double quotes, kept so `""` makes an empty word. */
   | { kind: 'dq'; parts: WordPart[] }
 

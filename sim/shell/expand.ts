@@ -21,6 +21,8 @@ export interface ExpandContext {
   fs: MemFs
   /** Runs a command substitution and returns its standard output. */
   subst(body: List): Promise<string>
+  /** Runs `<(cmd)` and returns the name of a file holding its output. */
+  procsub(body: List): Promise<string>
 }
 
 /** A run of expanded text: `quoted` text is neither split nor globbed; `split` text came from an unquoted expansion. */
@@ -80,6 +82,9 @@ async function expandParts(parts: readonly WordPart[], ctx: ExpandContext, inDq:
         segs.push({ text: out, quoted: p.quoted || inDq, split: !(p.quoted || inDq) })
         break
       }
+      case 'procsub':
+        segs.push({ text: await ctx.procsub(p.body), quoted: true, split: false })
+        break
       case 'arith': {
         const expr = await expandString(Parser.operand(p.expr), ctx)
         try {

@@ -38,6 +38,17 @@ export class Interpreter {
         st.substStatus = status
         return out
       },
+      procsub: async (body) => {
+        // The output lands in a file under /dev/fd, as bash's /dev/fd/63 would read.
+        let out = ''
+        await this.fork().runIsolated(body, { ...io, out: (t) => (out += t), outTty: false })
+        const fs = st.env.fs
+        let n = 63
+        while (fs.exists(`/dev/fd/${n}`) && n > 10) n--
+        fs.writeFile(`/dev/fd/${n}`, out, st.env.sim.now())
+        st.procFiles.push(`/dev/fd/${n}`)
+        return `/dev/fd/${n}`
+      },
     }
   }
 

@@ -72,6 +72,10 @@ export abstract class Lexer {
       this.pos++
       return { t: 'nl', start, end: this.pos }
     }
+    if (s.startsWith('<(', start)) {
+      const word = this.lexWord()
+      return { t: 'word', word, start, end: this.pos }
+    }
     for (const op of REDIRS) {
       if (s.startsWith(op, start)) {
         this.pos += op.length
@@ -115,6 +119,14 @@ export abstract class Lexer {
     }
     while (this.pos < s.length) {
       const c = s[this.pos]
+      if (c === '<' && s[this.pos + 1] === '(' && !this.loose) {
+        flush()
+        this.pos += 2
+        if (++this.depth > MAX_DEPTH) throw new SyntaxErr('(', this.pos)
+        parts.push({ kind: 'procsub', body: this.parseSubList() })
+        this.depth--
+        continue
+      }
       if (!this.loose && META.has(c)) break
       if (c === '\\') {
         const n = s[this.pos + 1]

@@ -36,10 +36,15 @@ export class Parser extends Lexer {
   private pending: { redir: Redir; strip: boolean; line: number }[] = []
   heredocEof: HeredocEof[] = []
 
+  /** Aliases in force when the line is read (bash expands them while reading, not when running). */
+  private aliases: ReadonlyMap<string, string> | undefined
+  private queue: Tok[] = []
+
   /** Parses the command line starting at `from`. */
-  static line(src: string, from = 0): ParseResult {
+  static line(src: string, from = 0, aliases?: ReadonlyMap<string, string>): ParseResult {
     const p = new Parser(src)
     p.pos = from
+    p.aliases = aliases?.size ? aliases : undefined
     try {
       return p.unit()
     } catch (e) {
@@ -72,7 +77,7 @@ export class Parser extends Lexer {
   }
 
   private peek(): Tok {
-    if (!this.look) this.look = this.lex()
+    if (!this.look) this.look = this.queue.shift() ?? this.lex()
     return this.look
   }
 
@@ -188,7 +193,28 @@ export class Parser extends Lexer {
     }
   }
 
+  /** Replaces an alias in command position by the tokens of its value (each alias once, as bash). */
+  private expandAlias(t: Tok & { t: 'word' }, expanded: Set<string>): boolean {
+    const p = t.word.parts
+    if (!this.aliases || p.length !== 1 || p[0].kind !== 'lit' || p[0].quoted) return false
+    const name = p[0].text
+    const value = this.aliases.get(name)
+    if (value === undefined || expanded.has(name)) return false
+    const toks: Tok[] = []
+    try {
+      const sub = new Parser(value)
+      for (let x = sub.lex(); x.t !== 'eof'; x = sub.lex()) toks.push({ ...x, start: t.start, end: t.end })
+    } catch {
+      return false
+    }
+    expanded.add(name)
+    this.next()
+    this.queue.unshift(...toks)
+    return true
+  }
+
   private simple(): Command {
+    const expanded = new Set<string>()
     const assigns: Assign[] = []
     const words: Word[] = []
     const redirs: Redir[] = []
@@ -196,6 +222,7 @@ export class Parser extends Lexer {
       const t = this.peek()
       if (t.t === 'redir') redirs.push(this.redir())
       else if (t.t === 'word') {
+        if (words.length === 0 && this.expandAlias(t, expanded)) continue
         this.next()
         this.lastEnd = t.end
         const a = words.length === 0 ? assignment(t.word) : undefined

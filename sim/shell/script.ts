@@ -31,7 +31,7 @@ export async function runScriptText(it: Interpreter, text: string, io: Io, opts:
   try {
     while (pos < text.length) {
       const line = first + lineOf(text, pos)
-      const r = Parser.line(text, pos)
+      const r = Parser.line(text, pos, st.aliases)
       if (r.kind === 'empty') break
       if (r.kind === 'incomplete') {
         // A trailing backslash at the very end is dropped (bash reads EOF as the next line).

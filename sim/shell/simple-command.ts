@@ -13,6 +13,16 @@ import { normalizePath } from '../storage/memfs'
 
 export async function runSimple(it: Interpreter, c: Ast & { type: 'simple' }, io: Io): Promise<number> {
   const st = it.state
+  const files = st.procFiles.length
+  try {
+    return await simple(it, c, io)
+  } finally {
+    for (const f of st.procFiles.splice(files)) if (st.env.fs.exists(f)) st.env.fs.remove(f)
+  }
+}
+
+async function simple(it: Interpreter, c: Ast & { type: 'simple' }, io: Io): Promise<number> {
+  const st = it.state
   const d = st.env.dialect
   const ectx = it.expandContext(io)
   st.substStatus = undefined

@@ -53,6 +53,10 @@ export class ShellState {
   history: string[]
   ended = false
   isSubshell = false
+  /** Files `<(cmd)` created for the command being run; removed when it ends. */
+  procFiles: string[] = []
+  /** `alias k=kubectl`. */
+  aliases = new Map<string, string>()
   /** Shell functions by name. */
   functions = new Map<string, import('./ast').Command>()
   /** One frame per running function: the values `local` shadowed, restored on return. */
@@ -127,6 +131,7 @@ export class ShellState {
     s.isSubshell = true
     s.scriptPrefix = this.scriptPrefix
     s.functions = new Map(this.functions)
+    s.aliases = new Map(this.aliases)
     s.localFrames = [...this.localFrames]
     return s
   }

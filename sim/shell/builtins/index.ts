@@ -1,5 +1,6 @@
 // The builtin tables of the two shells: bash on the host, busybox ash in containers.
 
+import { alias, complete, unalias } from './alias'
 import { cd, pwd } from './cd'
 import { breakCmd, colon, continueCmd, exit, falseCmd, local, returnCmd, trueCmd } from './control'
 import { echo } from './echo'
@@ -11,6 +12,7 @@ import { printf } from './printf'
 import { bracket, test } from './test'
 import type { Builtin } from './types'
 import { watch } from './watch'
+import { xargs } from './xargs'
 import { exportCmd, set, unset } from './vars'
 
 const COMMON: Builtin[] = [cd, pwd, exit, returnCmd, local, trueCmd, falseCmd, colon, breakCmd, continueCmd, echo, printf, exportCmd, unset, set, read, source, dot, test, bracket, type, jobs, kill, wait, history, sh]
@@ -20,9 +22,9 @@ function table(list: Builtin[]): ReadonlyMap<string, Builtin> {
 }
 
 export function bashBuiltins(): ReadonlyMap<string, Builtin> {
-  return table([...COMMON, help, which, bash, watch])
+  return table([...COMMON, help, which, bash, watch, xargs, alias, unalias, complete])
 }
 
 export function ashBuiltins(): ReadonlyMap<string, Builtin> {
-  return table(COMMON)
+  return table([...COMMON, alias, unalias])
 }

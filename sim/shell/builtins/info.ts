@@ -42,6 +42,11 @@ export const type: Builtin = {
     const terse = ctx.argv[1] === '-t'
     for (const name of ctx.argv.slice(terse ? 2 : 1)) {
       const f = locate(ctx, name)
+      const aliased = ctx.shell.aliases.get(name)
+      if (aliased !== undefined) {
+        ctx.stdout(terse ? 'alias\n' : `${name} is aliased to \`${aliased}'\n`)
+        continue
+      }
       if (ctx.shell.functions.has(name)) {
         ctx.stdout(terse ? 'function\n' : `${name} is a function\n`)
         continue

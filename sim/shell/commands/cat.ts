@@ -3,7 +3,7 @@
 import type { Command } from '../types'
 import { fsErrorText } from '../dialect'
 import { getopt } from './getopt'
-import { quoteName, readSources } from './files'
+import { quoteName, readSources, withArgv } from './files'
 
 export const cat: Command = {
   name: 'cat',
@@ -45,3 +45,10 @@ export const cat: Command = {
     return status
   },
 }
+
+/**
+ * less and more: without a terminal they copy their input like cat (as the real pagers do); on the
+ * terminal the whole text is shown at once, since the emulated terminal scrolls by itself.
+ */
+export const less: Command = { name: 'less', run: (ctx) => cat.run(withArgv(ctx, ['cat', ...ctx.argv.slice(1).filter((a) => !a.startsWith('-'))])) }
+export const more: Command = { name: 'more', run: (ctx) => cat.run(withArgv(ctx, ['cat', ...ctx.argv.slice(1).filter((a) => !a.startsWith('-'))])) }

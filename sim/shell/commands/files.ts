@@ -4,6 +4,14 @@
 import { normalizePath, type FsErrorCode, type MemFs } from '../../storage/memfs'
 import type { CommandContext } from '../types'
 
+/**
+ * The same context with other arguments. Not `{ ...ctx }`: that would read `stdin` (a lazy getter)
+ * and take input a `while read` loop still needs.
+ */
+export function withArgv(ctx: CommandContext, argv: readonly string[]): CommandContext {
+  return Object.create(ctx, { argv: { value: argv } }) as CommandContext
+}
+
 export type Source = { name: string; text: string; stdin: boolean } | { name: string; error: FsErrorCode }
 
 export function readSource(ctx: CommandContext, name: string): Source {

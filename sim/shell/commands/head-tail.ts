@@ -3,13 +3,13 @@
 
 import type { Command, CommandContext } from '../types'
 import { fsErrorText } from '../dialect'
-import { quoteLocale, quoteName, readSources } from './files'
+import { quoteLocale, quoteName, readSources, withArgv } from './files'
 import { getopt, last } from './getopt'
 
 function run(ctx: CommandContext, tool: 'head' | 'tail'): number {
   // `head -5` is `head -n 5`: rewrite the obsolete form before option parsing.
   const argv = ctx.argv.map((a, i) => (i === 1 && /^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a))
-  const p = getopt({ ...ctx, argv }, tool, { flags: 'qvfF', withArg: 'nc', long: { lines: { key: 'n', arg: true }, bytes: { key: 'c', arg: true }, quiet: { key: 'q' }, silent: { key: 'q' }, verbose: { key: 'v' }, follow: { key: 'f' } } })
+  const p = getopt(withArgv(ctx, argv), tool, { flags: 'qvfF', withArg: 'nc', long: { lines: { key: 'n', arg: true }, bytes: { key: 'c', arg: true }, quiet: { key: 'q' }, silent: { key: 'q' }, verbose: { key: 'v' }, follow: { key: 'f' } } })
   if (typeof p === 'number') return p
   const bytes = p.order.lastIndexOf('c') > p.order.lastIndexOf('n')
   const spec = (bytes ? last(p, 'c') : last(p, 'n')) ?? '10'

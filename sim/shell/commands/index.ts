@@ -2,7 +2,7 @@
 
 import type { Command } from '../types'
 import { awk } from './awk'
-import { cat } from './cat'
+import { cat, less, more } from './cat'
 import { cp, mv } from './cp-mv'
 import { curl } from './curl'
 import { cut } from './cut'
@@ -24,7 +24,7 @@ export function hostPrograms(hostname = 'k8s-master'): Command[] {
     cat, ls, mkdir, rmdir, rm, touch, chmod, cp, mv,
     grep, head, tail, wc, sort, uniq, cut, awk, sed, tr, tee, seq, base64,
     env, printenv, date, hostCommand(hostname), unameCommand(hostname), clear, sleep,
-    vi, vim, nano, curl,
+    vi, vim, nano, curl, less, more,
     kubectlStub,
   ]
 }
