@@ -111,7 +111,7 @@ const ls: Program = (argv, p) => {
 }
 
 function fsError(p: Proc, prog: string, verbBb: string, verbGnu: string, name: string, e: unknown): string {
-  const reason = e instanceof FsError ? { EEXIST: 'File exists', ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', EROFS: 'Read-only file system', ENOTEMPTY: 'Directory not empty' }[e.code] : String(e)
+  const reason = e instanceof FsError ? { EEXIST: 'File exists', ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', EROFS: 'Read-only file system', ENOTEMPTY: 'Directory not empty', EBUSY: 'Resource busy' }[e.code] : String(e)
   return bb(p) ? `${prog}: ${verbBb.replace('%s', name)}: ${reason}\n` : `${prog}: ${verbGnu.replace('%s', name)}: ${reason}\n`
 }
 
