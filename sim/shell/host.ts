@@ -112,7 +112,8 @@ export function createContainerShell(opts: ContainerShellOptions): Session {
     commands: opts.commands,
     builtins: bash ? bashBuiltins() : ashBuiltins(),
     dialect: bash ? BASH : ASH,
-    vars: { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: opts.hostname, ...opts.env },
+    // What `kubectl exec -it` gives a process: the image's PATH, HOSTNAME, and TERM=xterm with a tty.
+    vars: { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: opts.hostname, ...((opts.tty ?? true) ? { TERM: 'xterm' } : {}), ...opts.env },
     cwd: opts.cwd ?? '/',
     hostname: opts.hostname,
     tty: opts.tty ?? true,

@@ -3,6 +3,7 @@
 // `{ ...; }` and `( ... )`. Like an interactive bash, it reads one complete command line at a time
 // (up to an unquoted newline, with the heredoc bodies that follow it), so a syntax error on one line
 // does not stop the lines before it.
+// Over 300 lines: one recursive-descent grammar; its productions call each other throughout.
 
 import type { AndOr, Assign, Command, List, ListItem, Pipeline, Redir, Word, WordPart } from './ast'
 import { Incomplete, Lexer, MAX_DEPTH, SyntaxErr, tokText, type Tok } from './lexer'

@@ -120,6 +120,17 @@ export class Session implements ShellSession {
     return st.status
   }
 
+  /** The terminal was resized: `ls` and `watch` lay out for the new width. */
+  resize(columns: number): void {
+    this.state.env.columns = Math.max(1, Math.floor(columns))
+  }
+
+  /** Job notices (`[1]+  Done  sleep 5`) due before the next prompt, when time passed meanwhile. */
+  notices(): string {
+    this.jobs.poke()
+    return this.jobs.takeNotices()
+  }
+
   complete(line: string, cursor: number): string[] {
     return completeLine(this.state, line, cursor)
   }
