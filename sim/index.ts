@@ -13,3 +13,6 @@ export type { HostShell, HostShellOptions } from './shell/host'
 export type { ShellSession, TimeControl, CancelToken, EditorHook, Command, CommandContext } from './shell/types'
 export { headlessTime } from './shell/headless-time'
 export { MemFs } from './storage/memfs'
+// The manifest decoder kubectl uses (YAMLReader + go-yaml): the editor shows its errors as markers.
+export { decodeStream } from './kubectl/manifest/stream'
+export type { DecodedStream } from './kubectl/manifest/stream'

@@ -1,0 +1,32 @@
+// The Apply button's line: what a student would type for the same file.
+
+import { describe, expect, it } from 'vitest'
+import { applyCommand, sessionCwd } from './apply-command'
+
+describe('applyCommand', () => {
+  it('names a file in the shell\'s directory by its name', () => {
+    expect(applyCommand('/root/web.yaml', '/root')).toBe('kubectl apply -f web.yaml')
+  })
+
+  it('names a file below the shell\'s directory by its relative path', () => {
+    expect(applyCommand('/root/lab/web.yaml', '/root')).toBe('kubectl apply -f lab/web.yaml')
+  })
+
+  it('uses the absolute path for a file elsewhere or when the directory is unknown', () => {
+    expect([applyCommand('/root/web.yaml', '/tmp'), applyCommand('/root/web.yaml', undefined)]).toEqual(['kubectl apply -f /root/web.yaml', 'kubectl apply -f /root/web.yaml'])
+  })
+
+  it('quotes a name with spaces or quotes for bash', () => {
+    expect(applyCommand("/root/it's web.yaml", '/root')).toBe("kubectl apply -f 'it'\\''s web.yaml'")
+  })
+})
+
+describe('sessionCwd', () => {
+  it('reads the host shell\'s working directory', () => {
+    expect(sessionCwd({ state: { cwd: '/root/lab' } })).toBe('/root/lab')
+  })
+
+  it('is unknown for a session that does not tell', () => {
+    expect(sessionCwd({ prompt: () => '$ ' })).toBeUndefined()
+  })
+})
