@@ -139,6 +139,17 @@ export interface ExecResult {
   durationMs?: number
 }
 
+/**
+ * How an exec'd process is started when the caller is a shell (`kubectl exec -it ... -- sh`, then
+ * `cd /tmp; echo hi | cat`): its working directory, its exported variables and what it reads on stdin.
+ * Absent fields mean the container's defaults (workingDir, the container's environment, no stdin).
+ */
+export interface ExecOptions {
+  cwd?: string
+  vars?: Readonly<Record<string, string>>
+  stdin?: string
+}
+
 export interface ImageBehavior {
   /** A short id for tests and the cluster view: `nginx`, `busybox`, `kubia`, `zookeeper`, ... */
   readonly id: string
@@ -156,5 +167,5 @@ export interface ImageBehavior {
    * Runs a command inside the container (exec probes, lifecycle hooks; the emulated shell builds
    * `kubectl exec` on top of this later). `undefined` means "no such executable".
    */
-  exec?(argv: readonly string[], env: ContainerEnv): ExecResult | undefined
+  exec?(argv: readonly string[], env: ContainerEnv, opts?: ExecOptions): ExecResult | undefined
 }

@@ -8,7 +8,7 @@ import { shProgram } from '../shell/sh'
 import { fileTools } from '../shell/tools-fs'
 import { miscTools } from '../shell/tools-misc'
 import type { ImageRuntime, Proc, Program, RunResult } from '../shell/types'
-import type { ContainerEnv, ExecResult, ImageBehavior, ProcessPlan, ProcessSpec } from '../types'
+import type { ContainerEnv, ExecOptions, ExecResult, ImageBehavior, ProcessPlan, ProcessSpec } from '../types'
 import { distro, type DistroId } from './distro'
 
 /** The node's kernel as containers see it (sim/nodes.ts reports the same on the Node objects). */
@@ -114,8 +114,9 @@ export function defineImage(def: ImageDef): ImageBehavior {
       if (found.kind === 'missing') return { startError: startErrorMessage(name, found.reason), listens: [], onSigterm: 'ignore' }
       return toPlan(run(found, argv, proc))
     },
-    exec(argv: readonly string[], env: ContainerEnv): ExecResult | undefined {
-      const proc: Proc = { env, image: runtime, vars: vars(env), cwd: normalizePath(def.workingDir || '/'), stdin: undefined, stdinOpen: false, pid: 100, main: false }
+    exec(argv: readonly string[], env: ContainerEnv, opts: ExecOptions = {}): ExecResult | undefined {
+      const cwd = normalizePath(opts.cwd ?? (def.workingDir || '/'))
+      const proc: Proc = { env, image: runtime, vars: opts.vars ? { ...opts.vars } : vars(env), cwd, stdin: opts.stdin, stdinOpen: false, pid: 100, main: false }
       const found = resolveCommand(argv[0] ?? '', proc)
       if (found.kind === 'missing') return undefined
       const r = run(found, argv, proc)
