@@ -14,6 +14,7 @@ import { deleteCommand } from './delete'
 import { describeCommand } from './describe'
 import { drainVerb } from './drain'
 import { editCommand } from './edit'
+import { execCommand } from './exec'
 import { explainCommand } from './explain'
 import { getCommand } from './get'
 import { labelCommand } from './label'
@@ -54,5 +55,6 @@ export function defaultVerbs(): KubectlCommand[] {
     labelCommand,
     annotateCommand,
     describeCommand,
+    execCommand,
   ]
 }

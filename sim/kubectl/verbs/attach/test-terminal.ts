@@ -1,0 +1,116 @@
+// Test support: a terminal on the student's machine of a booted cluster, as the app drives it — the
+// host bash with the real kubectl and curl, a session stack so `kubectl exec -it` / `kubectl run -it`
+// open a shell that the next typed lines go to, and headless time. `type(line)` returns what the
+// terminal shows for that line: the prompt it was typed at (when `prompts` is on), the line, then the
+// output, in order.
+
+import { createKubectl } from '../../kubectl'
+import { KubeconfigState } from '../../kubeconfig'
+import { hostCurl } from '../../../net/host-curl'
+import { NEVER } from '../../../shell/cancel'
+import { SessionStack } from '../../../shell/driver'
+import { headlessTime } from '../../../shell/headless-time'
+import { createHostShell, hostCommands, type HostShell } from '../../../shell/host'
+import type { Simulation } from '../../../simulation'
+import { testSim } from '../../../testing/harness'
+
+export interface Terminal {
+  sim: Simulation
+  shell: HostShell
+  stack: SessionStack
+  /** Types one line; returns the screen text it produced (stdout and stderr interleaved). */
+  type(line: string): Promise<string>
+  /** Types one line and returns only its output, split by stream. */
+  run(line: string): Promise<{ stdout: string; stderr: string }>
+  write(path: string, content: string): void
+}
+
+export function terminal(opts: { sim?: Simulation; tty?: boolean; prompts?: boolean } = {}): Terminal {
+  const sim = opts.sim ?? testSim()
+  const stack = new SessionStack()
+  const commands = hostCommands().add(createKubectl({ kubeconfig: new KubeconfigState() })).add(hostCurl)
+  const shell = createHostShell({ sim, commands, tty: opts.tty ?? true, strict: true, openSession: stack.openSession })
+  stack.setRoot(shell)
+  const time = headlessTime(sim, { onAdvance: () => shell.jobs.poke() })
+  const submit = async (line: string, out: (s: 'stdout' | 'stderr', t: string) => void) => {
+    await stack.submit(line, { stdout: (t) => out('stdout', t), stderr: (t) => out('stderr', t), cancel: NEVER, time })
+    sim.drain()
+  }
+  return {
+    sim,
+    shell,
+    stack,
+    async type(line) {
+      let screen = opts.prompts ? `${stack.current().prompt()}${line}\n` : ''
+      await submit(line, (_s, t) => (screen += t))
+      return screen
+    },
+    async run(line) {
+      const r = { stdout: '', stderr: '' }
+      await submit(line, (s, t) => (r[s] += t))
+      return r
+    },
+    write(path, content) {
+      shell.fs.writeFile(path.startsWith('/') ? path : `/root/${path}`, content, sim.now())
+    },
+  }
+}
+
+/** kubectl-output.md §10's web.yaml: headless Service nginx, StatefulSet web (3 × nginx-slim:0.24, a 1Gi claim each). */
+export const WEB_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.24
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`
+
+/** A terminal whose cluster runs web.yaml, settled (three ready pods). */
+export async function webTerminal(opts: Parameters<typeof terminal>[0] = {}): Promise<Terminal> {
+  const t = terminal(opts)
+  t.write('web.yaml', WEB_YAML)
+  const r = await t.run('kubectl apply -f web.yaml')
+  if (r.stderr) throw new Error(`apply failed: ${r.stderr}`)
+  t.sim.settle()
+  return t
+}
