@@ -1,7 +1,7 @@
 // The Apply button's line: what a student would type for the same file.
 
 import { describe, expect, it } from 'vitest'
-import { applyCommand, sessionCwd } from './apply-command'
+import { applyCommand, applyCwd, sessionCwd } from './apply-command'
 
 describe('applyCommand', () => {
   it('names a file in the shell\'s directory by its name', () => {
@@ -28,5 +28,21 @@ describe('sessionCwd', () => {
 
   it('is unknown for a session that does not tell', () => {
     expect(sessionCwd({ prompt: () => '$ ' })).toBeUndefined()
+  })
+})
+
+describe('applyCwd', () => {
+  const tab = (id: string, cwd: string, busy = false) => ({ id, busy: () => busy, current: () => ({ state: { cwd } }) })
+
+  it('is the active tab\'s directory when it is idle', () => {
+    expect(applyCwd([tab('1', '/root'), tab('2', '/tmp')], '2', '/root')).toBe('/tmp')
+  })
+
+  it('is an idle tab\'s directory when the active one is busy', () => {
+    expect(applyCwd([tab('1', '/opt'), tab('2', '/tmp', true)], '2', '/root')).toBe('/opt')
+  })
+
+  it('is home when every tab is busy (a new tab opens)', () => {
+    expect(applyCwd([tab('1', '/opt', true)], '1', '/root')).toBe('/root')
   })
 })

@@ -29,3 +29,21 @@ export function sessionCwd(session: unknown): string | undefined {
   const cwd = (session as { state?: { cwd?: unknown } } | undefined)?.state?.cwd
   return typeof cwd === 'string' && cwd.startsWith('/') ? cwd : undefined
 }
+
+/** The little of a terminal tab the Apply line depends on. */
+export interface TabLike {
+  id: string
+  busy?(): boolean
+  current(): unknown
+}
+
+/**
+ * The directory Apply's line will run in. runInTerminal (web/state/actions.ts) uses the active tab
+ * unless it is busy, then an idle tab, then a new one (whose shell starts in /root).
+ */
+export function applyCwd(tabs: readonly TabLike[], activeId: string | undefined, home: string): string | undefined {
+  const idle = (t: TabLike) => !t.busy?.()
+  const active = tabs.find((t) => t.id === activeId)
+  const tab = active && idle(active) ? active : tabs.find(idle)
+  return tab ? sessionCwd(tab.current()) : home
+}

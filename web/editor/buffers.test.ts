@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { MemFs } from '../../sim'
-import { diskState, edit, ensureOpen, isDirty, markSaved, newFilePath, readText, revert, studentFiles, syncWithDisk, tabLabel, type Buffers } from './buffers'
+import { diskState, edit, ensureOpen, isDirty, markSaved, newFilePath, readText, revert, saveFile, studentFiles, syncWithDisk, tabLabel, type Buffers } from './buffers'
 
 const machine = () => MemFs.from({ '/root/web.yaml': 'kind: StatefulSet\n', '/root/.kube/config': 'x', '/root/.bash_history': '', '/root/lab/svc.yaml': 'kind: Service\n', '/etc/hostname': 'k8s-master\n' })
 const open = (fs: MemFs, path: string): Buffers => ensureOpen(new Map(), path, readText(fs, path))
@@ -71,5 +71,15 @@ describe('names', () => {
 
   it('puts a new file typed without a directory under /root', () => {
     expect([newFilePath('web.yaml'), newFilePath(' /tmp/x.yaml '), newFilePath('a/../b.yaml'), newFilePath('  ')]).toEqual(['/root/web.yaml', '/tmp/x.yaml', '/root/b.yaml', undefined])
+  })
+})
+
+describe('saveFile', () => {
+  it('writes the text and keeps the file\'s mode', () => {
+    const fs = machine()
+    const e = fs.stat('/root/web.yaml')
+    if (e?.type === 'file') e.mode = 0o600
+    saveFile(fs, '/root/web.yaml', 'kind: Pod\n', 5000)
+    expect(fs.stat('/root/web.yaml')).toEqual({ type: 'file', content: 'kind: Pod\n', mtime: 5000, mode: 0o600 })
   })
 })

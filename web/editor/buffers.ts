@@ -23,6 +23,15 @@ export function readText(fs: MemFs, path: string): string | undefined {
   return e?.type === 'file' ? e.content : undefined
 }
 
+/** Writes a file as the shell's tools do: the file keeps its mode (sim/shell/commands/files.ts). */
+export function saveFile(fs: MemFs, path: string, text: string, now: number): void {
+  const before = fs.stat(path)
+  const mode = before?.type === 'file' ? before.mode : undefined
+  fs.writeFile(path, text, now)
+  const after = fs.stat(path)
+  if (mode !== undefined && after?.type === 'file') after.mode = mode
+}
+
 export function isDirty(b: Buffer): boolean {
   return b.text !== (b.base ?? '')
 }
