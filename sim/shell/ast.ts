@@ -46,6 +46,8 @@ export type Command =
   | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redir[] }
   | { type: 'group'; body: List; redirs: Redir[] }
   | { type: 'subshell'; body: List; redirs: Redir[] }
+  /** `case WORD in pattern|pattern) list ;; ... esac`; `;&` falls through to the next body. */
+  | { type: 'case'; word: Word; items: { patterns: Word[]; body: List; fallthrough: boolean }[]; redirs: Redir[] }
   /** `name() compound-command`: defines a shell function. */
   | { type: 'function'; name: string; body: Command; redirs: Redir[] }
 

@@ -50,6 +50,12 @@ export async function expandString(word: Word, ctx: ExpandContext): Promise<stri
   return segs.map((s) => s.text).join('')
 }
 
+/** Expands a word as a pattern (`case` patterns): quoted parts match literally. */
+export async function expandPattern(word: Word, ctx: ExpandContext): Promise<string> {
+  const segs = await expandParts(word.parts, ctx, false)
+  return segs.map((s) => (s.quoted ? s.text.replace(/[*?[\]\\]/g, '\\$&') : s.text)).join('')
+}
+
 /** Expands an unquoted heredoc body. */
 export async function expandHeredoc(body: string, ctx: ExpandContext): Promise<string> {
   const segs = await expandParts(Parser.heredoc(body), ctx, true)
@@ -130,7 +136,7 @@ async function braceParam(inner: string, quoted: boolean, ctx: ExpandContext): P
     return result(String([...(value ?? '')].length))
   }
   if (rest === '') return result(value ?? '')
-  const op = /^(:?[-=+?]|##?|%%?|\/\/?|:)/.exec(rest)
+  const op = /^(:?[-=+?]|##?|%%?|\/\/?|\^\^?|,,?|:)/.exec(rest)
   if (!op) throw bad()
   const operandText = rest.slice(op[0].length)
   const operand = async () => {
@@ -160,6 +166,14 @@ async function braceParam(inner: string, quoted: boolean, ctx: ExpandContext): P
     case '%':
     case '%%':
       return result(trimPattern(value ?? '', await patternOf(operandText, ctx), op[0]))
+    case '^^':
+      return result((value ?? '').toUpperCase())
+    case ',,':
+      return result((value ?? '').toLowerCase())
+    case '^':
+      return result((value ?? '').slice(0, 1).toUpperCase() + (value ?? '').slice(1))
+    case ',':
+      return result((value ?? '').slice(0, 1).toLowerCase() + (value ?? '').slice(1))
     case '/':
     case '//': {
       const slash = operandText.indexOf('/')

@@ -3,7 +3,8 @@
 // simulated programs do not stream); each member runs in a subshell, as in bash.
 
 import type { AndOr, Command, List, Pipeline } from './ast'
-import { expandFields, expandString, ExpandError, type ExpandContext } from './expand'
+import { expandFields, expandPattern, expandString, ExpandError, type ExpandContext } from './expand'
+import { matchPattern } from './glob'
 import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, ReturnSignal, type Io } from './io'
 import { applyRedirs } from './redirect'
 import { runSimple } from './simple-command'
@@ -35,7 +36,9 @@ export class Interpreter {
         let out = ''
         const child = this.fork()
         const status = await child.runIsolated(body, { ...io, out: (t) => (out += t), outTty: false })
+        // bash sets $? as soon as the substitution ends: `echo $(exit 3) $?` prints 3.
         st.substStatus = status
+        st.status = status
         return out
       },
       procsub: async (body) => {
@@ -77,17 +80,36 @@ export class Interpreter {
   }
 
   private async andOr(ao: AndOr, io: Io): Promise<number> {
-    let status = await this.pipeline(ao.first, io)
-    for (const { op, pipeline } of ao.rest) {
-      if ((op === '&&') === (status === 0)) status = await this.pipeline(pipeline, io)
+    const st = this.state
+    const parts = [ao.first, ...ao.rest.map((r) => r.pipeline)]
+    let status = await this.tested(parts.length > 1, () => this.pipeline(ao.first, io))
+    let last = 0
+    for (let i = 0; i < ao.rest.length; i++) {
+      if ((ao.rest[i].op === '&&') !== (status === 0)) continue
+      last = i + 1
+      status = await this.tested(last < parts.length - 1, () => this.pipeline(parts[last], io))
     }
+    // set -e: only the last command of an && / || list counts, and never a negated one.
+    if (st.errexit && status !== 0 && st.conditionDepth === 0 && last === parts.length - 1 && !parts[last].negate) throw new ExitSignal(status)
     return status
+  }
+
+  /** Runs something whose status is being tested (conditions), where set -e does not apply. */
+  async tested<T>(isTest: boolean, run: () => Promise<T>): Promise<T> {
+    if (!isTest) return run()
+    this.state.conditionDepth++
+    try {
+      return await run()
+    } finally {
+      this.state.conditionDepth--
+    }
   }
 
   private async pipeline(p: Pipeline, io: Io): Promise<number> {
     let status: number
-    if (p.commands.length === 1) status = await this.command(p.commands[0], io)
+    if (p.commands.length === 1) status = await this.tested(p.negate, () => this.command(p.commands[0], io))
     else {
+      let failed = 0
       let input = io.stdin
       status = 0
       for (let i = 0; i < p.commands.length; i++) {
@@ -98,8 +120,10 @@ export class Interpreter {
         const child = this.fork()
         status = await child.runIsolated({ items: [{ andOr: { first: { negate: false, commands: [p.commands[i]], pipeStderr: [] }, rest: [] }, background: false, text: '' }] }, { ...io, stdin: input, out, err, outTty: last && io.outTty })
         input = { text: buf, pos: 0 }
+        if (status !== 0) failed = status
         this.checkCancel(io)
       }
+      if (this.state.pipefail && status === 0) status = failed
     }
     if (p.negate) status = status === 0 ? 1 : 0
     this.state.status = status
@@ -133,7 +157,7 @@ export class Interpreter {
         return (this.state.status = await this.fork().runIsolated(c.body, rio))
       case 'if':
         for (const clause of c.clauses) {
-          if ((await this.list(clause.cond, rio)) === 0) return this.list(clause.body, rio)
+          if ((await this.tested(true, () => this.list(clause.cond, rio))) === 0) return this.list(clause.body, rio)
         }
         if (c.otherwise) return this.list(c.otherwise, rio)
         return (this.state.status = 0)
@@ -141,6 +165,8 @@ export class Interpreter {
         return this.forLoop(c, rio)
       case 'while':
         return this.whileLoop(c, rio)
+      case 'case':
+        return this.caseClause(c, rio)
     }
   }
 
@@ -169,11 +195,35 @@ export class Interpreter {
     return st.status
   }
 
+  private async caseClause(c: Command & { type: 'case' }, io: Io): Promise<number> {
+    const ctx = this.expandContext(io)
+    let value: string
+    try {
+      value = await expandString(c.word, ctx)
+    } catch (e) {
+      if (!(e instanceof ExpandError)) throw e
+      io.err(`${this.state.diag()}${e.message}\n`)
+      throw new AbortSignal(1)
+    }
+    for (let i = 0; i < c.items.length; i++) {
+      let hit = false
+      for (const p of c.items[i].patterns) if (matchPattern(await expandPattern(p, ctx), value)) hit = true
+      if (!hit) continue
+      let status = 0
+      for (let k = i; k < c.items.length; k++) {
+        status = await this.list(c.items[k].body, io)
+        if (!c.items[k].fallthrough) break
+      }
+      return (this.state.status = status)
+    }
+    return (this.state.status = 0)
+  }
+
   private async whileLoop(c: Command & { type: 'while' }, io: Io): Promise<number> {
     const st = this.state
     let status = 0
     for (let n = 1; ; n++) {
-      const cond = await this.list(c.cond, io)
+      const cond = await this.tested(true, () => this.list(c.cond, io))
       if ((cond === 0) === c.until) break
       const r = await this.loopBody(c.body, io)
       status = st.status

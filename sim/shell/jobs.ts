@@ -23,6 +23,8 @@ export interface Job {
 
 interface Waiter {
   check(): boolean
+  /** The virtual time at which this waiter will be ready at the latest, if it waits for time. */
+  deadline?: number
 }
 
 export class JobTable {
@@ -43,13 +45,21 @@ export class JobTable {
     for (const w of [...this.waiters]) if (w.check()) this.waiters.delete(w)
   }
 
+  /** The earliest virtual time a background job waits for (`sleep 30 &`), if any. */
+  nextDeadline(): number | undefined {
+    let min: number | undefined
+    for (const w of this.waiters) if (w.deadline !== undefined && (min === undefined || w.deadline < min)) min = w.deadline
+    return min
+  }
+
   /** A TimeControl that only waits for time others let pass. */
   passiveTime(): TimeControl {
     const sim = this.sim
-    const wait = (ready: () => boolean, cancel?: CancelToken) =>
+    const wait = (ready: () => boolean, cancel?: CancelToken, deadline?: number) =>
       new Promise<boolean>((resolve) => {
         let off = () => {}
         const w: Waiter = {
+          deadline,
           check: () => {
             if (cancel?.cancelled) {
               off()
@@ -70,11 +80,11 @@ export class JobTable {
       now: () => sim.now(),
       sleep: (ms, cancel) => {
         const until = sim.now() + ms
-        return wait(() => sim.now() >= until, cancel)
+        return wait(() => sim.now() >= until, cancel, until)
       },
       until: async (done, timeoutMs, cancel) => {
         const limit = timeoutMs === undefined ? Infinity : sim.now() + timeoutMs
-        await wait(() => done() || sim.now() >= limit, cancel)
+        await wait(() => done() || sim.now() >= limit, cancel, Number.isFinite(limit) ? limit : undefined)
         return done()
       },
     }

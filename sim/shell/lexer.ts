@@ -30,7 +30,7 @@ export class SyntaxErr {
   ) {}
 }
 
-const OPERATORS = ['&&', '||', ';;', '|&', ';', '&', '|', '(', ')']
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', '|&', ';', '&', '|', '(', ')']
 const REDIRS: RedirOp[] = ['&>>', '<<<', '<<-', '&>', '<<', '<>', '<&', '>&', '>>', '>|', '<', '>']
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')'])
 export const MAX_DEPTH = 200

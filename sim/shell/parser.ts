@@ -174,6 +174,7 @@ export class Parser extends Lexer {
       if (isWord(t, 'for')) c = this.forLoop()
       else if (isWord(t, 'if')) c = this.ifClause()
       else if (isWord(t, 'while') || isWord(t, 'until')) c = this.whileLoop()
+      else if (isWord(t, 'case')) c = this.caseClause()
       else if (isWord(t, '{')) {
         this.next()
         const body = this.list(true, (x) => isWord(x, '}'))
@@ -246,7 +247,7 @@ export class Parser extends Lexer {
     this.expectOp(')')
     while (this.peek().t === 'nl') this.next()
     const t = this.peek()
-    const compound = isWord(t, '{') || isWord(t, 'if') || isWord(t, 'for') || isWord(t, 'while') || isWord(t, 'until') || (t.t === 'op' && t.op === '(')
+    const compound = isWord(t, '{') || isWord(t, 'if') || isWord(t, 'case') || isWord(t, 'for') || isWord(t, 'while') || isWord(t, 'until') || (t.t === 'op' && t.op === '(')
     if (!compound) this.unexpected(t)
     return { type: 'function', name: name.raw, body: this.command(), redirs: [] }
   }
@@ -331,6 +332,39 @@ export class Parser extends Lexer {
       break
     }
     return { type: 'if', clauses, otherwise, redirs: [] }
+  }
+
+  private caseClause(): Command {
+    this.next()
+    const w = this.next()
+    if (w.t !== 'word') this.unexpected(w)
+    while (this.peek().t === 'nl') this.next()
+    this.expectWord('in')
+    const items: { patterns: Word[]; body: List; fallthrough: boolean }[] = []
+    const endsBody = (x: Tok) => (x.t === 'op' && (x.op === ';;' || x.op === ';&' || x.op === ';;&')) || isWord(x, 'esac')
+    for (;;) {
+      while (this.peek().t === 'nl') this.next()
+      if (isWord(this.peek(), 'esac')) break
+      if (this.peek().t === 'op' && (this.peek() as { op: string }).op === '(') this.next()
+      const patterns: Word[] = []
+      for (;;) {
+        const p = this.next()
+        if (p.t !== 'word') this.unexpected(p)
+        patterns.push(p.word)
+        const sep = this.peek()
+        if (sep.t === 'op' && sep.op === '|') this.next()
+        else break
+      }
+      this.expectOp(')')
+      const body = this.list(true, endsBody, true)
+      const term = this.peek()
+      const fallthrough = term.t === 'op' && term.op === ';&'
+      items.push({ patterns, body, fallthrough })
+      if (term.t === 'op') this.next()
+      else break
+    }
+    this.expectWord('esac')
+    return { type: 'case', word: w.word, items, redirs: [] }
   }
 
   private whileLoop(): Command {

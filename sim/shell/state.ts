@@ -53,6 +53,12 @@ export class ShellState {
   history: string[]
   ended = false
   isSubshell = false
+  /** `set -e`: a failing command ends the shell, except where its status is being tested. */
+  errexit = false
+  /** `set -o pipefail`: a pipeline fails when any member fails. */
+  pipefail = false
+  /** Inside an `if`/`while` condition or a non-final part of `&&`/`||`: errexit does not apply. */
+  conditionDepth = 0
   /** Files `<(cmd)` created for the command being run; removed when it ends. */
   procFiles: string[] = []
   /** `alias k=kubectl`. */
@@ -88,7 +94,7 @@ export class ShellState {
       case '*':
         return this.positional.join(' ')
       case '-':
-        return this.env.tty ? 'himBHs' : 'hB'
+        return (this.errexit ? 'e' : '') + (this.env.tty ? 'himBHs' : 'hB')
       case '!':
         return undefined
     }
@@ -132,6 +138,8 @@ export class ShellState {
     s.scriptPrefix = this.scriptPrefix
     s.functions = new Map(this.functions)
     s.aliases = new Map(this.aliases)
+    s.errexit = this.errexit
+    s.pipefail = this.pipefail
     s.localFrames = [...this.localFrames]
     return s
   }

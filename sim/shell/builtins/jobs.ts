@@ -38,18 +38,31 @@ export const kill: Builtin = {
   },
 }
 
+/** Lets the promise chains of jobs that have nothing to wait for run to their end. */
+async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 50; i++) await Promise.resolve()
+}
+
 export const wait: Builtin = {
   name: 'wait',
   async run(ctx) {
     const table = ctx.shell.env.jobs
     const specs = ctx.argv.slice(1)
     const targets = specs.length ? specs.map((s) => table.find(s)).filter((j) => j !== undefined) : table.jobs.filter((j) => j.state === 'Running')
-    let status = 0
-    for (const j of targets) {
-      const done = await ctx.time.until(() => j.state !== 'Running', undefined, ctx.cancel)
-      if (!done) return 130
-      status = j.status
+    const running = () => targets.some((j) => j.state === 'Running')
+    for (;;) {
+      await flushMicrotasks()
+      table.poke()
+      if (!running()) break
+      if (ctx.cancel.cancelled) return 130
+      // Let time pass up to what the jobs wait for; a job that waits for nothing in particular
+      // (`kubectl proxy &`) is waited for until the cluster can change no more.
+      const deadline = table.nextDeadline()
+      const done = await ctx.time.until(() => (table.poke(), !running()), deadline === undefined ? undefined : Math.max(0, deadline - ctx.time.now()), ctx.cancel)
+      if (ctx.cancel.cancelled) return 130
+      if (!done && deadline === undefined) break
     }
-    return status
+    const last = targets[targets.length - 1]
+    return last && last.state !== 'Running' ? last.status : 0
   },
 }

@@ -69,9 +69,30 @@ export const set: Builtin = {
       for (const [k, v] of vars) ctx.stdout(`${k}=${/^[A-Za-z0-9_./:=+-]*$/.test(v.value) ? v.value : `'${v.value.replace(/'/g, "'\\''")}'`}\n`)
       return 0
     }
-    const dd = args.indexOf('--')
-    if (dd >= 0) ctx.shell.positional = args.slice(dd + 1)
-    else if (!args[0].startsWith('-') && !args[0].startsWith('+')) ctx.shell.positional = args
+    const sh = ctx.shell
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]
+      if (a === '--') {
+        sh.positional = args.slice(i + 1)
+        return 0
+      }
+      if (!/^[-+]/.test(a)) {
+        sh.positional = args.slice(i)
+        return 0
+      }
+      const on = a[0] === '-'
+      if (a.slice(1) === 'o') {
+        const name = args[++i]
+        if (name === 'errexit') sh.errexit = on
+        else if (name === 'pipefail') sh.pipefail = on
+        else if (name !== undefined && !['nounset', 'xtrace', 'noclobber', 'vi', 'emacs', 'history', 'monitor', 'notify', 'noglob'].includes(name)) {
+          ctx.error(`set: ${name}: invalid option name`)
+          return 1
+        }
+        continue
+      }
+      if (a.includes('e')) sh.errexit = on
+    }
     return 0
   },
 }
