@@ -8,7 +8,7 @@
 // terminal, so the student sees the real command and its output.
 
 import type { ClusterSnapshot, Simulation } from '../../sim'
-import type { ShellSession, TimeControl } from '../../sim/shell/types'
+import type { EditorHook, ShellSession, TimeControl } from '../../sim/shell/types'
 import type { MemFs } from '../../sim/storage/memfs'
 
 /** Simulated-time speed: 0 is paused. */
@@ -17,20 +17,46 @@ export type Speed = 0 | 1 | 2 | 5 | 10
 export type Locale = 'en' | 'zh-CN'
 export type Theme = 'light' | 'dark'
 
+/** One piece of a tab's output. */
+export type OutputListener = (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void
+
+export interface RunOptions {
+  /**
+   * Whether the tab writes the prompt and the line into its output first (default true: the editor's
+   * Apply, runInTerminal). The terminal passes false for lines its line editor already shows.
+   */
+  echo?: boolean
+}
+
+/** A line starting or finishing in a tab, whoever sent it: the terminal redraws its prompt after 'end'. */
+export type TabActivity = { type: 'start'; line: string; echo: boolean } | { type: 'end'; exitCode: number }
+
 /** One terminal tab: its own shell (and nested sessions: `kubectl exec -it`), sharing the machine. */
 export interface TerminalTab {
   id: string
   title: string
   /** The session the next line goes to (the host shell, or a container shell opened by exec/run -it). */
   current(): ShellSession
-  /** Runs one line as if typed (echoing it and its output into this tab); resolves with the exit code. */
-  run(line: string): Promise<number>
+  /**
+   * Runs one line as if typed (echoing it and its output into this tab); resolves with the exit code.
+   * Lines run one at a time, in the order sent; a line sent while another runs waits for it.
+   */
+  run(line: string, opts?: RunOptions): Promise<number>
+  /** True while a line runs or waits to run (the terminal shows no prompt meanwhile). */
+  busy(): boolean
   /** Ctrl-C: cancels what is running in this tab (a `-w`, `rollout status`, `sleep`, an exec session). */
   interrupt(): void
   /** The tab's command history, oldest first (↑/↓, Ctrl-R, `history`). */
   history(): readonly string[]
-  /** Output the tab produced, in order, for a terminal to write (with ANSI colours where the tools use them). */
-  onOutput(listener: (chunk: { stream: 'stdout' | 'stderr'; text: string }) => void): () => void
+  /**
+   * Output the tab produced, in order, for a terminal to write (with ANSI colours where the tools use them).
+   * With `replay` the listener first gets the output so far (the last 256 KB): a re-mounted terminal redraws.
+   */
+  onOutput(listener: OutputListener, opts?: { replay?: boolean }): () => void
+  /** Lines starting and ending in this tab, from any source. */
+  onActivity(listener: (e: TabActivity) => void): () => void
+  /** The terminal's width in columns changed (`ls`, `watch` and kubectl lay out for it). */
+  resize(columns: number): void
   /** Tab completion candidates (commands, kubectl verbs/kinds/names/flags, file names). */
   complete(line: string, cursor: number): string[]
 }
@@ -61,6 +87,15 @@ export interface Workspace {
   reset(): Promise<void>
   /** Called after the cluster or the files changed. */
   subscribe(listener: () => void): () => void
+  /**
+   * The YAML editor installs the EditorHook that `vi`, `nano` and `kubectl edit` use; a shell that asks
+   * before one is installed waits for it. undefined uninstalls.
+   */
+  setEditor(hook: EditorHook | undefined): void
+  /** Saved with the session (lab progress, say), keyed by part; a fresh workspace has none. */
+  extra(key: string): unknown
+  /** Stores a part's data with the session (saved, debounced, like everything else). */
+  setExtra(key: string, data: unknown): void
 }
 
 /** What the views read from the store (zustand; one store made by createAppStore(deps)). */
@@ -79,8 +114,13 @@ export interface AppState {
   /** The object selected in the cluster view: shows its YAML, describe output and events. */
   selected: { kind: string; namespace: string; name: string } | undefined
   activeTerminal: string | undefined
-  /** A problem found while loading the saved session (reported, then replaced by a fresh one). */
+  /**
+   * A problem found while loading the saved session (reported, then replaced by a fresh one): an i18n
+   * message key of web/i18n (`notice.corrupt`, `notice.outdated`, `notice.unrestorable`).
+   */
   notice: string | undefined
+  /** The workspace's terminal tabs (a new array whenever one opens or closes). */
+  terminals: readonly TerminalTab[]
 }
 
 /** Cross-part actions (plain functions over the store, web/state/actions.ts). */
@@ -93,4 +133,19 @@ export interface AppActions {
   /** Runs a line in the active terminal as if typed (the editor's Apply: `kubectl apply -f web.yaml`). */
   runInTerminal(line: string): Promise<number>
   dismissNotice(): void
+  /** Opens a terminal tab and makes it the active one. */
+  openTerminal(): TerminalTab
+  /** Closes a tab (the last one is replaced by a fresh tab: there is always a terminal). */
+  closeTerminal(id: string): void
+  setActiveTerminal(id: string): void
+  skipUntilSettled(): void
+  /** A fresh cluster and machine; preferences stay. */
+  reset(): Promise<void>
 }
+
+/**
+ * How the parts reach the store (web/state/hooks.ts): `useApp(selector)` reads AppState, `useActions()`
+ * gives AppActions. The panes are `TerminalPane` (web/terminal/TerminalPane.tsx) and `EditorPane`
+ * (web/editor/EditorPane.tsx), named exports taking no props. The terminal calls `markTerminalReady()`
+ * (web/state/ready.ts) once its first prompt is drawn and it takes input (the start-up benchmark).
+ */
