@@ -45,7 +45,7 @@ function run(replicas: number, policy: 'OrderedReady' | 'Parallel'): Run {
   const sim = createSimulation({ seed: 1, nodes: cluster(workers) })
   const t0 = performance.now()
   applyWeb(sim, { replicas, podManagementPolicy: policy })
-  const r = sim.settle(6 * 3600_000)
+  const r = sim.settle({ maxMs: 6 * 3600_000 })
   const wallMs = performance.now() - t0
   const ready = sim.api.read('StatefulSet', 'default', 'web').status?.readyReplicas ?? 0
   if (ready !== replicas) throw new Error(`only ${ready}/${replicas} ready (settled: ${r.settled})`)

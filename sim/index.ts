@@ -1,6 +1,6 @@
 // The public entry of the simulator: web/ and scripts import from here only.
 
-export { createSimulation, restoreSimulation, Simulation, SAVED_STATE_VERSION } from './simulation'
+export { createSimulation, restoreSimulation, Simulation, SettleBudgetError, SAVED_STATE_VERSION } from './simulation'
 export type { SimulationOptions, SettleResult, ClusterSnapshot, SavedState } from './simulation'
 export type { ClusterConfig, ClusterConfigInput, NodeConfig, StorageClassConfig, Timings } from './cluster-config'
 export { ApiError } from './api/errors'

@@ -27,6 +27,19 @@ export interface SettleResult {
   settled: boolean
   /** Virtual ms that passed. */
   elapsedMs: number
+  /** Keys of the foreground timers still pending when the budget ran out (empty when settled). */
+  pending: string[]
+}
+
+export class SettleBudgetError extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly pending: readonly string[],
+  ) {
+    const shown = pending.slice(0, 10).join(', ') + (pending.length > 10 ? `, … (${pending.length} in all)` : '')
+    super(`settle: the cluster was still busy after ${budgetMs / 1000}s of simulated time; stuck: ${shown}`)
+    this.name = 'SettleBudgetError'
+  }
 }
 
 /** An immutable, JSON-plain picture of the cluster for the UI and for lab checks. */
@@ -95,7 +108,7 @@ export class Simulation {
     // The cluster comes up when it was created (system pods get their real age), then time jumps
     // to the epoch: what would have repeated in between (probes, heartbeats) runs once, at the epoch.
     this.drain()
-    this.settle(BOOT_SETTLE_MS)
+    this.settle({ maxMs: BOOT_SETTLE_MS, allowUnsettled: true })
     this.clock.jumpTo(this.config.epoch)
     this.clock.advanceTo(this.config.epoch, () => this.controllers.drain())
     this.drain()
@@ -122,10 +135,12 @@ export class Simulation {
 
   /**
    * Lets the cluster finish reacting: fires timers in order until only background timers (periodic
-   * probes that will not change anything, back-off waits, event expiry) remain. Stops early, unsettled,
-   * after `maxMs` of virtual time (a crash loop never settles).
+   * probes that will not change anything, back-off waits, event expiry) remain. Running past `maxMs`
+   * of virtual time is a bug (something keeps scheduling real work): it throws SettleBudgetError
+   * naming the timer keys still pending, unless `allowUnsettled` asks for the result instead.
    */
-  settle(maxMs = 3_600_000): SettleResult {
+  settle(opts: number | { maxMs?: number; allowUnsettled?: boolean } = {}): SettleResult {
+    const { maxMs = 3_600_000, allowUnsettled = false } = typeof opts === 'number' ? { maxMs: opts } : opts
     const start = this.clock.now()
     this.drain()
     let settled = true
@@ -141,7 +156,9 @@ export class Simulation {
       this.controllers.drain()
     }
     this.notify()
-    return { settled, elapsedMs: this.clock.now() - start }
+    const pending = settled ? [] : this.clock.pending().filter((t) => !t.background).map((t) => t.key ?? '(unkeyed timer)')
+    if (!settled && !allowUnsettled) throw new SettleBudgetError(maxMs, pending)
+    return { settled, elapsedMs: this.clock.now() - start, pending }
   }
 
   /** Advances by `ms` (like `sleep`), then reports. */
