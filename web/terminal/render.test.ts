@@ -132,7 +132,7 @@ describe('resizing', () => {
     const narrow = new VirtualScreen(10)
     narrow.write('$ kubectl get pods -o wide')
     narrow.write(r.resize(10, at('kubectl get pods -o wide', 24, '$ ')))
-    expect(narrow.lines()).toEqual(['$ kubectl', 'get pods -', 'o wide'])
+    expect(narrow.lines()).toEqual(['$ kubectl ', 'get pods -', 'o wide'])
     expect(narrow.cursor()).toEqual({ x: 6, y: 2 })
   })
 })

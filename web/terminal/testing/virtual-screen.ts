@@ -6,6 +6,9 @@
 
 import { charWidth } from '../width'
 
+/** A cell nothing was written to (trailing ones are not part of the text). */
+const BLANK = '\0'
+
 interface Cell {
   ch: string
   /** 0 for the second half of a wide character. */
@@ -67,7 +70,7 @@ export class VirtualScreen {
       this.lineFeed()
     }
     const row = this.row(this.y)
-    while (row.length < this.x) row.push({ ch: ' ', width: 1, inverse: false })
+    while (row.length < this.x) row.push({ ch: BLANK, width: 1, inverse: false })
     row[this.x] = { ch, width, inverse: this.inverse }
     if (width === 2) row[this.x + 1] = { ch: '', width: 0, inverse: this.inverse }
     this.x += width
@@ -123,9 +126,9 @@ export class VirtualScreen {
     return j + 1
   }
 
-  /** The screen's text, one string per row, without trailing blanks; trailing empty rows dropped. */
+  /** The screen's text, one string per row, up to the last cell written; trailing empty rows dropped. */
   lines(): string[] {
-    const out = this.rows.map((r) => r.map((c) => c.ch).join('').replace(/\s+$/, ''))
+    const out = this.rows.map((r) => r.map((c) => c.ch).join('').replace(/\0+$/, '').replace(/\0/g, ' '))
     while (out.length > 1 && out[out.length - 1] === '' && out.length - 1 > this.y) out.pop()
     return out
   }
