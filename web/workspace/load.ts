@@ -30,7 +30,11 @@ export async function openWorkspace(opts: Omit<WorkspaceOptions, 'saved'>): Prom
   let problem: OpenedWorkspace['problem']
   if (parsed.ok) {
     try {
-      return { workspace: createWorkspace({ ...opts, saved: parsed.session }) }
+      const workspace = createWorkspace({ ...opts, saved: parsed.session })
+      // One frame at once: a state that restores but breaks the controllers fails here, not later.
+      workspace.frame(0)
+      workspace.sim.snapshot()
+      return { workspace }
     } catch (e) {
       problem = { kind: 'unrestorable', detail: e instanceof Error ? e.message : String(e) }
     }

@@ -37,7 +37,7 @@ type Chunk = Parameters<OutputListener>[0]
 
 /** The little of Session (sim/shell/session.ts) beyond ShellSession that a tab uses, when present. */
 interface SessionExtras {
-  state?: { status?: number; history?: string[]; env?: { hostname?: string; lang?: string } }
+  state?: { status?: number; history?: string[] }
   resize?(columns: number): void
 }
 
@@ -61,8 +61,7 @@ export class WorkspaceTab implements TerminalTab {
   }
 
   get title(): string {
-    const extras = this.current() as ShellSession & SessionExtras
-    return `${this.deps.ordinal}: ${extras.state?.env?.hostname ?? 'k8s-master'}`
+    return `${this.deps.ordinal}: k8s-master`
   }
 
   current(): ShellSession {
