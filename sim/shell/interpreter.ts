@@ -118,12 +118,19 @@ export class Interpreter {
         const out = last ? io.out : (t: string) => (buf += t)
         const err = !last && p.pipeStderr[i] ? out : io.err
         const child = this.fork()
-        status = await child.runIsolated({ items: [{ andOr: { first: { negate: false, commands: [p.commands[i]], pipeStderr: [] }, rest: [] }, background: false, text: '' }] }, { ...io, stdin: input, out, err, outTty: last && io.outTty })
+        try {
+          status = await child.runIsolated(asList(p.commands[i]), { ...io, stdin: input, out, err, outTty: last && io.outTty })
+        } catch (e) {
+          if (!(e instanceof CancelSignal)) throw e
+          status = 130
+        }
         input = { text: buf, pos: 0 }
         if (status !== 0) failed = status
-        this.checkCancel(io)
       }
       if (this.state.pipefail && status === 0) status = failed
+      // After Ctrl-C the later members still got what the first one printed (`kubectl get pods -w |
+      // grep web` shows its lines), then the line is abandoned.
+      this.checkCancel(io)
     }
     if (p.negate) status = status === 0 ? 1 : 0
     this.state.status = status
@@ -283,4 +290,9 @@ export class Interpreter {
   expandString(word: Parameters<typeof expandString>[0], io: Io): Promise<string> {
     return expandString(word, this.expandContext(io))
   }
+}
+
+/** One command as a list of its own (a pipeline member runs as a subshell). */
+function asList(c: Command): List {
+  return { items: [{ andOr: { first: { negate: false, commands: [c], pipeStderr: [] }, rest: [] }, background: false, text: '' }] }
 }

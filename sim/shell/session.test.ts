@@ -266,3 +266,21 @@ describe('nested sessions', () => {
     expect(text()).toBe('inside web-0\nback 4\n')
   })
 })
+
+describe('a pipeline interrupted by Ctrl-C', () => {
+  it('still passes what was printed to the rest of the pipeline', async () => {
+    const shell = testShell()
+    const cancel = new CancelSource()
+    shell.commands.add({
+      name: 'kubectl',
+      run: async (ctx) => {
+        ctx.stdout('NAME    READY\nweb-0   1/1\nother   1/1\n')
+        cancel.cancel()
+        return 130
+      },
+    })
+    const out: string[] = []
+    const status = await shell.execute('kubectl get pods -w | grep web; echo never', { stdout: (t) => out.push(t), stderr: (t) => out.push(t), cancel: cancel.token, time: headlessTime(shell.state.env.sim) })
+    expect([status, out.join('')]).toEqual([130, 'web-0   1/1\n'])
+  })
+})
