@@ -3,6 +3,7 @@
 
 import type { KubectlCommand } from '../command'
 import { annotateCommand } from './annotate'
+import { attachCommand } from './attach/attach'
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
 import { applyCommand } from './apply'
 import { clusterInfoCommand } from './cluster-info'
@@ -18,9 +19,13 @@ import { execCommand } from './exec'
 import { explainCommand } from './explain'
 import { getCommand } from './get'
 import { labelCommand } from './label'
+import { logsCommand } from './logs'
 import { patchCommand } from './patch'
+import { portForwardCommand } from './port-forward/port-forward'
+import { proxyCommand } from './proxy'
 import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
+import { runCommand } from './run/run'
 import { scaleCommand } from './scale'
 import { setCommand } from './set'
 import { optionsCommand, unsupportedCommands } from './unsupported'
@@ -56,5 +61,10 @@ export function defaultVerbs(): KubectlCommand[] {
     annotateCommand,
     describeCommand,
     execCommand,
+    runCommand,
+    logsCommand,
+    attachCommand,
+    portForwardCommand,
+    proxyCommand,
   ]
 }

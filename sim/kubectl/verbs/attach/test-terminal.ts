@@ -32,8 +32,18 @@ export function terminal(opts: { sim?: Simulation; tty?: boolean; prompts?: bool
   const shell = createHostShell({ sim, commands, tty: opts.tty ?? true, strict: true, openSession: stack.openSession })
   stack.setRoot(shell)
   const time = headlessTime(sim, { onAdvance: () => shell.jobs.poke() })
-  const submit = async (line: string, out: (s: 'stdout' | 'stderr', t: string) => void) => {
-    await stack.submit(line, { stdout: (t) => out('stdout', t), stderr: (t) => out('stderr', t), cancel: NEVER, time })
+  // One screen for the whole terminal: a command that opened a session keeps writing to it after the
+  // line that started it returned (`pod "dns-test" deleted` appears after `exit`).
+  let screen = ''
+  const streams = { stdout: '', stderr: '' }
+  const io = {
+    stdout: (t: string) => ((screen += t), (streams.stdout += t)),
+    stderr: (t: string) => ((screen += t), (streams.stderr += t)),
+    cancel: NEVER,
+    time,
+  }
+  const submit = async (line: string) => {
+    await stack.submit(line, io)
     sim.drain()
   }
   return {
@@ -41,14 +51,15 @@ export function terminal(opts: { sim?: Simulation; tty?: boolean; prompts?: bool
     shell,
     stack,
     async type(line) {
-      let screen = opts.prompts ? `${stack.current().prompt()}${line}\n` : ''
-      await submit(line, (_s, t) => (screen += t))
-      return screen
+      const start = screen.length
+      if (opts.prompts) screen += `${stack.current().prompt()}${line}\n`
+      await submit(line)
+      return screen.slice(start)
     },
     async run(line) {
-      const r = { stdout: '', stderr: '' }
-      await submit(line, (s, t) => (r[s] += t))
-      return r
+      const before = { ...streams }
+      await submit(line)
+      return { stdout: streams.stdout.slice(before.stdout.length), stderr: streams.stderr.slice(before.stderr.length) }
     },
     write(path, content) {
       shell.fs.writeFile(path.startsWith('/') ? path : `/root/${path}`, content, sim.now())
