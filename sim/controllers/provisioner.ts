@@ -120,8 +120,8 @@ function attemptHistory(ctx: ControllerContext, claim: Claim, p: RunningProvisio
   const started = findEvent(ctx, claim, 'Provisioning', undefined, p.component)
   let failed = 0
   let lastFailure: number | undefined
-  for (const ev of ctx.api.each('Event', claim.metadata.namespace)) {
-    if (ev.involvedObject?.uid !== claim.metadata.uid || ev.reason !== 'ProvisioningFailed' || ev.source?.component !== p.component) continue
+  for (const ev of ctx.api.byIndex('Event', 'involvedObject.uid', claim.metadata.uid ?? '')) {
+    if (ev.metadata.namespace !== claim.metadata.namespace || ev.involvedObject?.uid !== claim.metadata.uid || ev.reason !== 'ProvisioningFailed' || ev.source?.component !== p.component) continue
     failed += ev.count ?? 1
     const t = parseRfc3339(ev.lastTimestamp)
     if (t !== undefined && (lastFailure === undefined || t > lastFailure)) lastFailure = t

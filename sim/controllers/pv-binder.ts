@@ -103,7 +103,8 @@ function syncClaim(namespace: string, name: string, resync: boolean, ctx: Contro
   const plan = planClaimSync(claim, {
     volumes: ctx.api.list('PersistentVolume'),
     classes: ctx.api.list('StorageClass'),
-    pods: ctx.api.list('Pod', { namespace }),
+    // Only the pods that use this claim matter to the plan (the claimName index, in list order).
+    pods: ctx.api.byIndex('Pod', 'claimName', name).filter((p) => p.metadata.namespace === namespace),
   })
   runClaimPlan(plan, claim, resync, ctx)
   const now = ctx.api.get('PersistentVolumeClaim', namespace, name)

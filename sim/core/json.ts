@@ -26,6 +26,45 @@ export function deepFreeze<T>(value: T): T {
   return value
 }
 
+// Stored objects share their unchanged parts with the objects they replace (a status write keeps
+// the very same spec). Only the API server freezes values (when it stores them), so a frozen part is
+// a stored one: immutable and free of `undefined` members, safe to take as it is instead of copying.
+
+/**
+ * Freezes a value the API server is about to store: the parts not yet frozen lose their `undefined`
+ * members (as clone would drop them) and are frozen; frozen parts are kept as they are.
+ */
+export function seal<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  const o = value as Record<string, unknown>
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) seal(o[i])
+  } else {
+    for (const k in o) {
+      const v = o[k]
+      if (v === undefined) delete o[k]
+      else if (v !== null && typeof v === 'object') seal(v)
+    }
+  }
+  return Object.freeze(value)
+}
+
+/** Like clone, but frozen (stored, immutable) parts are shared rather than copied. */
+export function cloneShared<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  if (Array.isArray(value)) {
+    const out = new Array(value.length)
+    for (let i = 0; i < value.length; i++) out[i] = cloneShared(value[i])
+    return out as T
+  }
+  const out: Record<string, unknown> = {}
+  for (const k in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[k]
+    if (v !== undefined) out[k] = cloneShared(v)
+  }
+  return out as T
+}
+
 /** Structural equality of JSON-plain values; `undefined` members count as absent. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true

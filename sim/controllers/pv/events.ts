@@ -12,8 +12,9 @@ import type { PlannedEvent } from './claim-plan'
 export function findEvent(ctx: ControllerContext, obj: KubeObject, reason: string, message: string | undefined, component: string): Event | undefined {
   const ns = obj.metadata.namespace || 'default'
   const uid = obj.metadata.uid
-  for (const ev of ctx.api.each('Event', ns)) {
-    if (ev.involvedObject?.uid !== uid || ev.reason !== reason) continue
+  // Events about one object sort by time in etcd order (`<name>.<nanoseconds>`), as they were made.
+  for (const ev of ctx.api.byIndex('Event', 'involvedObject.uid', uid ?? '')) {
+    if (ev.metadata.namespace !== ns || ev.involvedObject?.uid !== uid || ev.reason !== reason) continue
     if (message !== undefined && ev.message !== message) continue
     if ((ev.source?.component ?? ev.reportingComponent) !== component) continue
     return ev as Event

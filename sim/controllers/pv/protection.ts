@@ -84,7 +84,7 @@ export function pvcProtectionController(): Controller {
 }
 
 function claimInUse(ctx: ControllerContext, namespace: string, claimName: string): boolean {
-  for (const pod of ctx.api.each('Pod', namespace)) if (podUsesClaim(pod, claimName)) return true
+  for (const pod of ctx.api.byIndex('Pod', 'claimName', claimName)) if (pod.metadata.namespace === namespace && podUsesClaim(pod, claimName)) return true
   return false
 }
 

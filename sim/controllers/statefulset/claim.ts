@@ -15,8 +15,8 @@ export function claimPods(set: Set, ctx: ControllerContext): Pod[] {
   const uid = set.metadata.uid
   const owned: Pod[] = []
   const deleting = !!set.metadata.deletionTimestamp
-  for (const pod of ctx.api.each('Pod', set.metadata.namespace)) {
-    // Most pods have a controller that is not this set: skip them before any label matching.
+  // The pods this set controls and the orphans, in store order (pods other controllers own are skipped).
+  for (const pod of ctx.api.claimable('Pod', set.metadata.namespace!, uid!)) {
     const ref = controllerOf(pod)
     if (ref && ref.uid !== uid) continue
     const wanted = matches(selector, pod.metadata.labels) && isMemberOf(set, pod)

@@ -1,0 +1,112 @@
+// The API server's indexes over stored objects (upstream: the informer cache's Indexers, which every
+// controller uses instead of listing everything): objects by the value of a field (pods by node,
+// events by the object they are about), by the claims a pod mounts, and the objects no controller
+// owns (the orphans a controller may adopt). They hold store keys (`namespace/name`); the server turns
+// them into objects in the order it promises.
+
+import type { Kind } from './kinds'
+import type { KubeObject, OwnerReference } from './types'
+
+/** A field's value as a field selector compares it: '' when absent, else the value as a string. */
+export function fieldValue(o: KubeObject, path: string): string {
+  let cur: unknown = o
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return ''
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur === undefined || cur === null ? '' : String(cur)
+}
+
+type Indexer = (o: KubeObject) => readonly string[]
+
+const field =
+  (path: string): Indexer =>
+  (o) => [fieldValue(o, path)]
+
+interface PodLike {
+  metadata: { name?: string }
+  spec?: { volumes?: readonly { name: string; persistentVolumeClaim?: { claimName?: string }; ephemeral?: unknown }[] }
+}
+
+/** The claims a pod's volumes name: persistentVolumeClaim volumes and generic ephemeral ones (`<pod>-<volume>`). */
+function podClaimNames(o: KubeObject): string[] {
+  const out: string[] = []
+  for (const v of (o as unknown as PodLike).spec?.volumes ?? []) {
+    const name = v.persistentVolumeClaim?.claimName ? v.persistentVolumeClaim.claimName : v.ephemeral ? `${o.metadata.name}-${v.name}` : undefined
+    if (name && !out.includes(name)) out.push(name)
+  }
+  return out
+}
+
+/** Index names: a field path (then `list` with that field selector uses it) or a named relation. */
+export const INDEXERS: Partial<Record<Kind, Readonly<Record<string, Indexer>>>> = {
+  Pod: { 'spec.nodeName': field('spec.nodeName'), claimName: podClaimNames },
+  Event: { 'involvedObject.uid': field('involvedObject.uid') },
+}
+
+function isController(ref: OwnerReference): boolean {
+  return ref.controller === true
+}
+
+export class StoreIndexes {
+  // kind -> index name -> value -> store keys
+  private readonly values = new Map<Kind, Map<string, Map<string, Set<string>>>>()
+  // kind -> store keys of objects without a controller reference
+  private readonly orphaned = new Map<Kind, Set<string>>()
+
+  clear(): void {
+    this.values.clear()
+    this.orphaned.clear()
+  }
+
+  /** Moves `key` from what `old` was indexed under to what `obj` is (either may be absent). */
+  update(kind: Kind, key: string, old: KubeObject | undefined, obj: KubeObject | undefined): void {
+    const indexers = INDEXERS[kind]
+    if (indexers) {
+      let byIndex = this.values.get(kind)
+      if (!byIndex) this.values.set(kind, (byIndex = new Map()))
+      for (const name in indexers) {
+        const before = old ? indexers[name](old) : []
+        const after = obj ? indexers[name](obj) : []
+        if (before.length === after.length && before.every((v, i) => v === after[i])) continue
+        let byValue = byIndex.get(name)
+        if (!byValue) byIndex.set(name, (byValue = new Map()))
+        for (const v of before) {
+          if (after.includes(v)) continue
+          const keys = byValue.get(v)
+          keys?.delete(key)
+          if (keys?.size === 0) byValue.delete(v)
+        }
+        for (const v of after) {
+          if (before.includes(v)) continue
+          let keys = byValue.get(v)
+          if (!keys) byValue.set(v, (keys = new Set()))
+          keys.add(key)
+        }
+      }
+    }
+    const wasOrphan = old !== undefined && !(old.metadata.ownerReferences ?? []).some(isController)
+    const isOrphan = obj !== undefined && !(obj.metadata.ownerReferences ?? []).some(isController)
+    if (wasOrphan === isOrphan) return
+    let orphans = this.orphaned.get(kind)
+    if (!orphans) this.orphaned.set(kind, (orphans = new Set()))
+    if (isOrphan) orphans.add(key)
+    else orphans.delete(key)
+  }
+
+  has(kind: Kind, index: string): boolean {
+    return INDEXERS[kind]?.[index] !== undefined
+  }
+
+  /** Store keys of the objects of `kind` indexed under `value`. */
+  lookup(kind: Kind, index: string, value: string): ReadonlySet<string> {
+    return this.values.get(kind)?.get(index)?.get(value) ?? EMPTY
+  }
+
+  /** Store keys of the objects of `kind` that no controller owns. */
+  orphans(kind: Kind): ReadonlySet<string> {
+    return this.orphaned.get(kind) ?? EMPTY
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set()
