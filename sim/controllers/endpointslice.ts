@@ -7,6 +7,7 @@
 import { rfc3339 } from '../core/time'
 import { isApiError } from '../api/errors'
 import type { EndpointSlice, Service } from '../api/types'
+import type { Endpoint } from 'kubernetes-types/discovery/v1'
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
 import { splitKey } from './runtime'
@@ -82,9 +83,18 @@ function syncService(svc: Service, ctx: ControllerContext): void {
   })
   if (!plan.create.length && !plan.update.length && !plan.delete.length) return
 
+  // The endpoint each pod is shown as now (the first one, by target uid), looked up once per sync.
+  let shownByUid: Map<string | undefined, Endpoint> | undefined
+  const shownFor = (uid: string | undefined): Endpoint | undefined => {
+    if (!shownByUid) {
+      shownByUid = new Map()
+      for (const s of existing) for (const e of s.endpoints ?? []) if (!shownByUid.has(e.targetRef?.uid)) shownByUid.set(e.targetRef?.uid, e)
+    }
+    return shownByUid.get(uid)
+  }
   const trigger = lastChangeTriggerTime(svc, pods, existing.length > 0, (pod) => {
     if (!shouldPodBeInEndpoints(pod, true)) return false
-    const shown = existing.flatMap((s) => s.endpoints ?? []).find((e) => e.targetRef?.uid === pod.metadata?.uid)
+    const shown = shownFor(pod.metadata?.uid)
     return shown === undefined || shown.conditions?.serving !== isPodReady(pod)
   })
   const annotate = (s: EndpointSlice): EndpointSlice => {

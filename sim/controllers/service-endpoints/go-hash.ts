@@ -121,9 +121,25 @@ export function byMd5Of<T>(dump: (x: T) => string): (a: T, b: T) => number {
   return (a, b) => compareBytes(h(a), h(b))
 }
 
+// The hash of a port's dump depends on the dump text alone, and a cluster has few distinct ports, while
+// the slice controller orders every selected pod's ports on every sync: remember the hashes (bounded).
+const portHashes = new Map<string, string>()
+const PORT_HASHES_MAX = 4096
+
+function slicePortHash(p: SlicePort): string {
+  const dump = dumpSlicePort(p)
+  let h = portHashes.get(dump)
+  if (h === undefined) {
+    if (portHashes.size >= PORT_HASHES_MAX) portHashes.clear()
+    portHashes.set(dump, (h = fnv128aHex(dump)))
+  }
+  return h
+}
+
 /** portsInOrder (endpointslice util): FNV-128a hex strings of the dump, compared as strings. */
 export function sortSlicePorts(ports: readonly SlicePort[]): SlicePort[] {
-  const keyed = ports.map((p) => ({ p, k: fnv128aHex(dumpSlicePort(p)) }))
+  if (ports.length <= 1) return [...ports]
+  const keyed = ports.map((p) => ({ p, k: slicePortHash(p) }))
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
   return keyed.map((x) => x.p)
 }
