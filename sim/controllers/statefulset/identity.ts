@@ -14,16 +14,26 @@ export const REVISION_LABEL = 'controller-revision-hash'
 // statefulPodRegex: the parent is everything before the last "-<digits>".
 const STATEFUL_POD = /^(.*)-([0-9]+)$/
 
+// A sync asks for the ordinal of every pod several times; the answer depends on the name alone.
+const parsedNames = new Map<string, readonly [string, number]>()
+const PARSED_NAMES_MAX = 16384
+
 /** getParentNameAndOrdinal: ['', -1] for a name that does not end in -<n> (or overflows int32). */
 export function parentAndOrdinal(podName: string): [string, number] {
-  const m = STATEFUL_POD.exec(podName)
-  if (!m) return ['', -1]
-  const n = Number(m[2])
-  return [m[1], n <= 2147483647 ? n : -1]
+  let parsed = parsedNames.get(podName)
+  if (parsed === undefined) {
+    const m = STATEFUL_POD.exec(podName)
+    const n = m ? Number(m[2]) : -1
+    parsed = m ? [m[1], n <= 2147483647 ? n : -1] : ['', -1]
+    if (parsedNames.size >= PARSED_NAMES_MAX) parsedNames.clear()
+    parsedNames.set(podName, parsed)
+  }
+  return [parsed[0], parsed[1]]
 }
 
 export function ordinalOf(pod: { metadata?: { name?: string } }): number {
-  return parentAndOrdinal(pod.metadata?.name ?? '')[1]
+  const name = pod.metadata?.name ?? ''
+  return (parsedNames.get(name) ?? parentAndOrdinal(name))[1]
 }
 
 export function startOrdinal(set: StatefulSet): number {
@@ -76,6 +86,11 @@ export function storageMatches(set: StatefulSet, pod: Pod): boolean {
     if (!v?.persistentVolumeClaim || v.persistentVolumeClaim.claimName !== claimName(set, t.metadata?.name ?? '', ordinal)) return false
   }
   return true
+}
+
+/** The names of the claims getPersistentVolumeClaims would make for the ordinal, in template order. */
+export function claimNamesFor(set: StatefulSet, ordinal: number): string[] {
+  return (set.spec?.volumeClaimTemplates ?? []).map((t) => claimName(set, t.metadata?.name ?? '', ordinal))
 }
 
 /**

@@ -10,7 +10,7 @@
 import { isPodAvailable, isPodReady } from '../../api/pod-util'
 import type { PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
 import {
-  claimsFor,
+  claimNamesFor,
   identityMatches,
   inOrdinalRange,
   newVersionedPod,
@@ -95,8 +95,8 @@ export function completeRollingUpdate(set: Set, status: StatefulSetStatus): Stat
 }
 
 function claimsUpToDate(input: SyncInput, pod: Pod): boolean {
-  for (const c of claimsFor(input.updateSet, ordinalOf(pod))) {
-    const live = input.claims.get(c.metadata!.name!)
+  for (const name of claimNamesFor(input.updateSet, ordinalOf(pod))) {
+    const live = input.claims.get(name)
     if (live && !isClaimOwnerUpToDate(live, input.updateSet, pod)) return false
   }
   return true
@@ -105,8 +105,8 @@ function claimsUpToDate(input: SyncInput, pod: Pod): boolean {
 /** PodClaimIsStale: with whenScaled=Delete, a claim still owned by an earlier pod blocks creation. */
 function claimIsStale(input: SyncInput, pod: Pod): boolean {
   if (retentionPolicy(input.set).whenScaled === 'Retain') return false
-  return claimsFor(input.set, ordinalOf(pod)).some((c) => {
-    const live = input.claims.get(c.metadata!.name!)
+  return claimNamesFor(input.set, ordinalOf(pod)).some((name) => {
+    const live = input.claims.get(name)
     return live !== undefined && hasStaleOwnerRef(live, podOwner(pod))
   })
 }

@@ -1,7 +1,7 @@
 // ControllerRevisions: the StatefulSet's template history (upstream stateful_set_utils.go getPatch /
 // newRevision / ApplyRevision, and pkg/controller/history).
 
-import { clone, sortedJson } from '../../core/json'
+import { clone, deepFreeze, sortedJson } from '../../core/json'
 import { fnv32, safeEncodeString } from '../../core/hash'
 import { newControllerRef } from '../../api/owners'
 import { parseRfc3339 } from '../../core/time'
@@ -12,14 +12,32 @@ export type Revision = Obj<'ControllerRevision'>
 
 export const REVISION_HASH_LABEL = 'controller.kubernetes.io/hash'
 
+type RevisionData = { spec: { template: PodTemplateSpec & { $patch: 'replace' } } }
+
+// Every sync compares the set's template with its revisions. Stored objects are immutable (a status
+// write keeps the very same template object), so the patch and its bytes are worked out once per
+// template object and once per stored revision.
+const dataByTemplate = new WeakMap<object, RevisionData>()
+const bytesByData = new WeakMap<object, string>()
+
 /** getPatch: a strategic merge patch that replaces the pod template, and nothing else. */
-export function revisionData(set: Set): { spec: { template: PodTemplateSpec & { $patch: 'replace' } } } {
-  return { spec: { template: { ...clone(set.spec?.template ?? {}), $patch: 'replace' } } }
+export function revisionData(set: Set): RevisionData {
+  const template = set.spec?.template
+  const cached = template && Object.isFrozen(template) ? dataByTemplate.get(template) : undefined
+  if (cached) return cached
+  const data: RevisionData = { spec: { template: { ...clone(template ?? {}), $patch: 'replace' } } }
+  if (template && Object.isFrozen(template)) dataByTemplate.set(template, deepFreeze(data))
+  return data
 }
 
 /** The bytes Go's json.Marshal gives for the patch: sorted keys, HTML characters escaped. */
 export function revisionBytes(data: unknown): string {
-  return sortedJson(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+  const cacheable = data !== null && typeof data === 'object' && Object.isFrozen(data)
+  const cached = cacheable ? bytesByData.get(data) : undefined
+  if (cached !== undefined) return cached
+  const bytes = sortedJson(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+  if (cacheable) bytesByData.set(data, bytes)
+  return bytes
 }
 
 /** HashControllerRevision: FNV-1 over the patch bytes and the collision count, SafeEncodeString'd. */
@@ -69,11 +87,24 @@ export function nextRevision(sorted: readonly ControllerRevision[]): number {
   return sorted.length === 0 ? 1 : sorted[sorted.length - 1].revision + 1
 }
 
-/** ApplyRevision: the set with its pod template restored from the revision. */
-export function applyRevision(set: Set, revision: ControllerRevision): Set {
+// The template a stored revision holds, worked out once per revision object (and frozen: it is shared).
+const templateByRevision = new WeakMap<object, PodTemplateSpec>()
+
+function revisionTemplate(revision: ControllerRevision): PodTemplateSpec {
+  const cached = templateByRevision.get(revision)
+  if (cached) return cached
   const template = clone((revision.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template ?? {})
   delete template.$patch
-  return { ...set, spec: { ...set.spec!, template: template as PodTemplateSpec } }
+  if (Object.isFrozen(revision)) {
+    deepFreeze(template)
+    templateByRevision.set(revision, template as PodTemplateSpec)
+  }
+  return template as PodTemplateSpec
+}
+
+/** ApplyRevision: the set with its pod template restored from the revision. */
+export function applyRevision(set: Set, revision: ControllerRevision): Set {
+  return { ...set, spec: { ...set.spec!, template: revisionTemplate(revision) } }
 }
 
 /**
