@@ -6,13 +6,7 @@
 
 import { readFileSync } from 'node:fs'
 import { stringify } from 'yaml'
-import { createSimulation, KINDS } from '../sim/index'
-import { createHostShell } from '../sim/shell/host'
-import { headlessTime } from '../sim/shell/headless-time'
-import { NEVER } from '../sim/shell/cancel'
-import { decodeBytes, encodeText } from '../sim/shell/bytes'
-import { splitScript } from '../sim/shell/script-split'
-import { SessionStack } from '../sim/shell/driver'
+import { createLabShell, createSimulation, decodeBytes, encodeText, headlessTime, KINDS, NEVER, SessionStack, splitScript } from '../sim/index'
 
 const USAGE = 'usage: npm run --silent sim -- [--seed N] [--settle] [--yaml] FILE|-\n'
 
@@ -63,7 +57,8 @@ async function main(): Promise<number> {
   }
   const sim = createSimulation(args.seed === undefined ? {} : { seed: args.seed })
   const stack = new SessionStack()
-  const shell = createHostShell({ sim, tty: false, openSession: stack.openSession })
+  // The lab shell: the same host shell and kubectl as the browser's terminal and the lab checks.
+  const shell = createLabShell({ sim, tty: false, openSession: stack.openSession })
   stack.setRoot(shell)
   const time = headlessTime(sim, { onAdvance: () => shell.jobs.poke() })
   const io = { stdout: write, stderr: write, cancel: NEVER, time }

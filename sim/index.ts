@@ -16,3 +16,4 @@ export { MemFs } from './storage/memfs'
 // The manifest decoder kubectl uses (YAMLReader + go-yaml): the editor shows its errors as markers.
 export { decodeStream } from './kubectl/manifest/stream'
 export type { DecodedStream } from './kubectl/manifest/stream'
+export * from './shell'

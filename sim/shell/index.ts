@@ -1,0 +1,18 @@
+// The shell's public surface, re-exported by sim/index.ts for web/ and scripts/.
+
+export type { CancelToken, Command, CommandContext, CompletionRequest, EditorHook, OutputChunk, ShellSession, StreamId, TimeControl } from './types'
+export { createContainerShell, createHostFs, createHostShell, hostCommands, HOST_HOME, HOST_NAME } from './host'
+export type { ContainerShellOptions, HostShell, HostShellOptions } from './host'
+export { Session } from './session'
+export { CommandRegistry } from './registry'
+export type { CommandTable } from './registry'
+export { SessionStack } from './driver'
+export { headlessTime } from './headless-time'
+export { CancelSource, NEVER } from './cancel'
+export { curlCommand } from './commands/curl'
+export { noServers, connectFailure, resolveFailure } from './http'
+export type { HttpFailure, HttpRequest, HttpResponse, HttpResult, HttpTransport } from './http'
+export { splitScript } from './script-split'
+export type { ScriptCommand } from './script-split'
+export { decodeBytes, encodeText } from './bytes'
+export { CLEAR_SEQUENCE } from './commands/system'
