@@ -40,6 +40,25 @@ describe('npm run sim', { timeout: 30_000 }, () => {
     )
   })
 
+  it('shows a cluster that has not had time to react until time passes', () => {
+    const manifest = [
+      'cat <<EOF | kubectl apply -f -',
+      'apiVersion: apps/v1',
+      'kind: StatefulSet',
+      'metadata: {name: web}',
+      'spec:',
+      '  serviceName: nginx',
+      '  replicas: 2',
+      '  selector: {matchLabels: {app: nginx}}',
+      '  template:',
+      '    metadata: {labels: {app: nginx}}',
+      '    spec: {containers: [{name: nginx, image: registry.k8s.io/nginx-slim:0.21}]}',
+      'EOF',
+    ].join('\n')
+    const out = text(`${manifest}\nkubectl get pods | grep -c Running\nsleep 120\nkubectl get pods | grep -c Running\n`)
+    expect(out.split('\n').filter((l) => /^\d+$/.test(l))).toEqual(['0', '2'])
+  })
+
   it('reports an unterminated quote at the end of the file as bash does, and still exits 0', () => {
     const r = sim('echo ok\necho "unterminated\n')
     expect([r.stdout.toString(), r.status]).toEqual(['$ echo ok\nok\n$ echo "unterminated\nbash: unexpected EOF while looking for matching `"\'\n', 0])
