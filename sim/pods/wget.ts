@@ -123,7 +123,7 @@ function progress(flavor: WgetFlavor, name: string, size: number, tty: boolean):
   const lead = tty ? '\r' : ''
   if (flavor.old) return `${lead}${name.padEnd(20).slice(0, 20)}${'100%'.padStart(5)} |${'*'.repeat(31)}|${String(size).padStart(6)} ${eta}\n`
   const n = size < 100000 ? String(size).padStart(5) : `${Math.floor(size / 1024)}k`.padStart(5)
-  return `${lead}${name.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${n} ${eta}\n`
+  return `${lead}${name.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${n}${eta}\n`
 }
 
 /** The wget of a busybox-based image whose network is `net`. */

@@ -6,7 +6,6 @@
 
 import { createKubectl } from '../../kubectl'
 import { KubeconfigState } from '../../kubeconfig'
-import { hostCurl } from '../../../net/host-curl'
 import { NEVER } from '../../../shell/cancel'
 import { SessionStack } from '../../../shell/driver'
 import { headlessTime } from '../../../shell/headless-time'
@@ -23,12 +22,16 @@ export interface Terminal {
   /** Types one line and returns only its output, split by stream. */
   run(line: string): Promise<{ stdout: string; stderr: string }>
   write(path: string, content: string): void
+  /** Lets background jobs (`kubectl proxy &`) run up to the point where they wait. */
+  idle(): Promise<void>
+  /** Starts `line &` and returns what the job printed until it started waiting. */
+  background(line: string): Promise<{ stdout: string; stderr: string }>
 }
 
 export function terminal(opts: { sim?: Simulation; tty?: boolean; prompts?: boolean } = {}): Terminal {
   const sim = opts.sim ?? testSim()
   const stack = new SessionStack()
-  const commands = hostCommands().add(createKubectl({ kubeconfig: new KubeconfigState() })).add(hostCurl)
+  const commands = hostCommands().add(createKubectl({ kubeconfig: new KubeconfigState() }))
   const shell = createHostShell({ sim, commands, tty: opts.tty ?? true, strict: true, openSession: stack.openSession })
   stack.setRoot(shell)
   const time = headlessTime(sim, { onAdvance: () => shell.jobs.poke() })
@@ -59,6 +62,15 @@ export function terminal(opts: { sim?: Simulation; tty?: boolean; prompts?: bool
     async run(line) {
       const before = { ...streams }
       await submit(line)
+      return { stdout: streams.stdout.slice(before.stdout.length), stderr: streams.stderr.slice(before.stderr.length) }
+    },
+    async idle() {
+      for (let i = 0; i < 50; i++) await Promise.resolve()
+    },
+    async background(line) {
+      const before = { ...streams }
+      await submit(`${line} &`)
+      await this.idle()
       return { stdout: streams.stdout.slice(before.stdout.length), stderr: streams.stderr.slice(before.stderr.length) }
     },
     write(path, content) {
