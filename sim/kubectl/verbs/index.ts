@@ -10,6 +10,7 @@ import { clusterInfoCommand } from './cluster-info'
 import { completionCommand } from './completion'
 import { configCommand } from './config'
 import { cordonVerb, uncordonVerb } from './cordon'
+import { cpCommand } from './cp'
 import { createCommand } from './create'
 import { deleteCommand } from './delete'
 import { describeCommand } from './describe'
@@ -66,5 +67,6 @@ export function defaultVerbs(): KubectlCommand[] {
     attachCommand,
     portForwardCommand,
     proxyCommand,
+    cpCommand,
   ]
 }
