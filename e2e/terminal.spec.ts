@@ -141,3 +141,39 @@ test('Ctrl-L clears the screen and keeps the line; screen-reader mode is on', as
   expect(await page.evaluate(() => (window as any).__term.buffer.active.cursorY)).toBe(0)
   await expect(page.locator('.xterm-accessibility')).toHaveCount(1)
 })
+
+test('pastes with Ctrl+V and copies what is selected', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.evaluate(() => navigator.clipboard.writeText('echo pasted-text'))
+  await page.keyboard.press('Control+V')
+  await expect.poll(() => cursorLine(page)).toBe(PROMPT + 'echo pasted-text')
+  await page.keyboard.press('Enter')
+  await promptBack(page)
+  // Select the output row with the mouse: it lands on the clipboard.
+  const box = (await page.locator('.xterm-screen').boundingBox())!
+  const rowHeight = box.height / (await page.evaluate(() => (window as any).__term.rows))
+  await page.mouse.dblclick(box.x + 20, box.y + rowHeight * 1.5)
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('pasted-text')
+})
+
+test('a shell in a container: its prompt, Ctrl-C there, Ctrl-D back to the host', async ({ page }) => {
+  await page.evaluate(() => (window as any).__workspace.setSpeed(10))
+  await run(page, 'kubectl run box -it --image=busybox --restart=Never -- sh')
+  await expect.poll(() => cursorLine(page), { timeout: 20_000 }).toBe('/ #')
+  await run(page, 'hostname')
+  await expect.poll(() => termText(page)).toContain('/ # hostname\nbox\n/ #')
+  await page.keyboard.type('sleep 1000')
+  await page.keyboard.press('Control+C')
+  await expect.poll(() => termText(page)).toContain('/ # sleep 1000^C\n/ #')
+  await shot(page, 'container-shell')
+  await page.keyboard.press('Control+D')
+  await promptBack(page)
+})
+
+test('Ctrl-C stops kubectl rollout status', async ({ page }) => {
+  await run(page, 'kubectl create deployment web --image=nginx --replicas=2')
+  await run(page, 'kubectl rollout status deployment/web')
+  await expect.poll(() => termText(page)).toContain('Waiting for deployment "web" rollout to finish')
+  await page.keyboard.press('Control+C')
+  await expect.poll(() => termText(page)).toMatch(/\^C\nroot@k8s-master:~#$/)
+})

@@ -206,8 +206,21 @@ describe('nested sessions', () => {
     await type('hostname\r')
     expect(screen.lines().slice(-2)).toEqual(['box', '/ # '])
     await type('\x04')
-    expect(screen.lines().at(-1)).toBe(P)
-    expect(screen.lines()).toContain('/ # exit')
+    expect(screen.lines().slice(-3)).toEqual(['box', '/ # ', P])
+  })
+
+  it('Ctrl-D on an empty line in the host shell keeps it, as with ignoreeof', async () => {
+    const { screen, type, tab } = await setup()
+    const host = tab.current()
+    await type('\x04')
+    expect(screen.lines()).toEqual([P, 'Use "exit" to leave the shell.', P])
+    expect(tab.current()).toBe(host)
+  })
+
+  it('Ctrl-D deletes the character under the cursor when the line is not empty', async () => {
+    const { screen, type } = await setup()
+    await type('ab\x01\x04')
+    expect(screen.lines()).toEqual([P + 'b'])
   })
 })
 

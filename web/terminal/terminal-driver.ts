@@ -5,6 +5,7 @@
 // Lines run from elsewhere (the editor's Apply) take the prompt's place and give it back after.
 // No DOM: the screen is anything that takes writes, so this is tested on a virtual screen.
 
+import type { ShellSession } from '../../sim/shell/types'
 import type { TabActivity, TerminalTab } from '../state/contract'
 import { parseKeys, type Key } from './keys'
 import { initialEditor, step, view, type EditorState, type Effect } from './line-editor'
@@ -37,6 +38,8 @@ export class TerminalDriver {
   private readonly renderer: LineRenderer
   private readonly offs: (() => void)[] = []
   private started = false
+  /** The host shell, when known (see hostSession). */
+  private host: ShellSession | undefined
   private readonly onPrompt: (() => void) | undefined
 
   constructor(
@@ -55,6 +58,7 @@ export class TerminalDriver {
     this.started = true
     this.offs.push(this.tab.onOutput((c) => this.output(c.text)))
     this.offs.push(this.tab.onActivity((e) => this.activity(e)))
+    this.hostSession()
     if (this.tab.busy()) this.mode = 'running'
     else this.showPrompt()
   }
@@ -137,10 +141,7 @@ export class TerminalDriver {
         this.leaveLine('^C')
         return this.showPrompt()
       case 'eof':
-        // Ctrl-D on an empty line ends the shell, as `exit` would (a container's shell returns to the host).
-        if (this.pending.length) return this.screen.bell()
-        this.leaveLine('exit')
-        return this.runLine('exit')
+        return this.endOfInput()
       case 'bell':
         return this.screen.bell()
       case 'clear-screen':
@@ -169,6 +170,28 @@ export class TerminalDriver {
     this.pending = []
     if (full.trim() === '') return this.showPrompt()
     this.runLine(full)
+  }
+
+  /**
+   * Ctrl-D on an empty line. A container's shell ends (busybox ash prints a newline on EOF, ash.c
+   * cmdloop) and the host prompt returns. The host shell stays, as bash does with `set -o ignoreeof`:
+   * closing the tab by accident would lose the shell's variables and directory.
+   */
+  private endOfInput(): void {
+    if (this.pending.length) return this.screen.bell()
+    if (this.tab.current() === this.hostSession()) {
+      this.leaveLine()
+      this.write('Use "exit" to leave the shell.\r\n')
+      return this.showPrompt()
+    }
+    this.leaveLine()
+    this.runLine('exit')
+  }
+
+  /** The tab's own shell (not one opened by `kubectl exec -it`); a new one after `exit`. */
+  private hostSession(): ShellSession {
+    if (!this.host || this.host.ended) this.host = this.tab.current()
+    return this.host
   }
 
   private runLine(line: string): void {
