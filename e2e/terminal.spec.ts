@@ -120,8 +120,14 @@ test('edits Chinese text by character, two columns each', async ({ page }) => {
 
 test('fits the terminal to its pane, and ls lays out for the new width', async ({ page }) => {
   const before = await page.evaluate(() => (window as any).__term.cols)
+  // A line being typed that wraps: redrawn for the new width, still one line.
+  const long = 'echo ' + 'abcdefghij'.repeat(15)
+  await page.keyboard.type(long)
   await page.setViewportSize({ width: 700, height: 500 })
   await expect.poll(() => page.evaluate(() => (window as any).__term.cols)).toBeLessThan(before)
+  await expect.poll(() => termText(page)).toBe(PROMPT + long)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => termText(page)).toContain(long + '\n' + 'abcdefghij'.repeat(15) + '\n' + PROMPT.trimEnd())
   const cols: number = await page.evaluate(() => (window as any).__term.cols)
   await run(page, 'touch f{01..40}.yaml')
   await run(page, 'ls')
@@ -176,4 +182,22 @@ test('Ctrl-C stops kubectl rollout status', async ({ page }) => {
   await expect.poll(() => termText(page)).toContain('Waiting for deployment "web" rollout to finish')
   await page.keyboard.press('Control+C')
   await expect.poll(() => termText(page)).toMatch(/\^C\nroot@k8s-master:~#$/)
+})
+
+test("a line from the editor's Apply takes the prompt's place, and what was typed comes back", async ({ page }) => {
+  await page.keyboard.type('kubectl get')
+  await page.evaluate(() => (window as any).__workspace.terminals()[0].run('kubectl get nodes'))
+  await expect.poll(() => termText(page)).toBe(
+    [
+      PROMPT + 'kubectl get nodes',
+      'NAME         STATUS   ROLES           AGE   VERSION',
+      'k8s-master   Ready    control-plane   12d   v1.33.1',
+      'k8s-node1    Ready    <none>          12d   v1.33.1',
+      'k8s-node2    Ready    <none>          12d   v1.33.1',
+      PROMPT + 'kubectl get',
+    ].join('\n'),
+  )
+  await page.keyboard.type(' pods')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => termText(page)).toContain(PROMPT + 'kubectl get pods\nNo resources found in default namespace.')
 })
