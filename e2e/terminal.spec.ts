@@ -82,7 +82,7 @@ test('a pasted heredoc waits for Enter, writes the file, and kubectl applies it'
 })
 
 test('two tabs: a watch in one shows the scale made in the other', async ({ page }) => {
-  await page.evaluate(() => (window as any).__workspace.setSpeed(10))
+  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.setSpeed(10))
   await page.evaluate((text) => (window as any).__term.paste(text), `cat <<EOF | kubectl apply -f -\n${STS}EOF\n`)
   await page.keyboard.press('Enter')
   await expect.poll(() => termText(page)).toContain('statefulset.apps/web created')
@@ -163,7 +163,7 @@ test('pastes with Ctrl+V and copies what is selected', async ({ page, context })
 })
 
 test('a shell in a container: its prompt, Ctrl-C there, Ctrl-D back to the host', async ({ page }) => {
-  await page.evaluate(() => (window as any).__workspace.setSpeed(10))
+  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.setSpeed(10))
   await run(page, 'kubectl run box -it --image=busybox --restart=Never -- sh')
   await expect.poll(() => cursorLine(page), { timeout: 20_000 }).toBe('/ #')
   await run(page, 'hostname')
@@ -186,7 +186,7 @@ test('Ctrl-C stops kubectl rollout status', async ({ page }) => {
 
 test("a line from the editor's Apply takes the prompt's place, and what was typed comes back", async ({ page }) => {
   await page.keyboard.type('kubectl get')
-  await page.evaluate(() => (window as any).__workspace.terminals()[0].run('kubectl get nodes'))
+  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.terminals()[0].run('kubectl get nodes'))
   await expect.poll(() => termText(page)).toBe(
     [
       PROMPT + 'kubectl get nodes',

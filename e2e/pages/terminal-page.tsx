@@ -14,7 +14,8 @@ import { createWorkspace } from '../../web/workspace/workspace'
 const q = new URLSearchParams(location.search)
 const workspace = createWorkspace({ storage: memoryStorage() })
 const app = createAppStore({ workspace, prefs: { theme: (q.get('theme') as Theme) ?? 'dark', locale: (q.get('lang') as Locale) ?? 'en', sizes: {} } })
-Object.assign(window, { __workspace: workspace })
+// As the app does (web/main.tsx): the tests reach the store and the workspace through it.
+Object.assign(window, { __ordinal: app })
 
 let last = performance.now()
 const loop = (t: number) => {
