@@ -11,6 +11,11 @@ export interface EditorStore {
   readonly sessions: EditorSessions
   buffers(): Buffers
   update(change: (b: Buffers) => Buffers): void
+  /**
+   * After the workspace's files changed: a different machine (Reset, a restored session) drops the
+   * buffers of the old one and releases the commands that were waiting, whose terminals are gone.
+   */
+  followMachine(): void
   subscribe(listener: () => void): () => void
 }
 
@@ -37,9 +42,17 @@ function createEditorStore(workspace: Workspace): EditorStore {
   let buffers: Buffers = restore(workspace.extra(EXTRA_KEY))
   let saved = JSON.stringify(persisted(buffers))
   const listeners = new Set<() => void>()
-  return {
-    sessions: createEditorSessions(),
+  const sessions = createEditorSessions()
+  let machine = workspace.fs
+  const store: EditorStore = {
+    sessions,
     buffers: () => buffers,
+    followMachine() {
+      if (workspace.fs === machine) return
+      machine = workspace.fs
+      for (const r of sessions.pending()) sessions.finish(r.id, undefined)
+      store.update(() => new Map())
+    },
     update(change) {
       const next = change(buffers)
       if (next === buffers) return
@@ -57,6 +70,7 @@ function createEditorStore(workspace: Workspace): EditorStore {
       return () => listeners.delete(listener)
     },
   }
+  return store
 }
 
 const stores = new WeakMap<Workspace, EditorStore>()
