@@ -1,9 +1,125 @@
+// Start-up: storage, preferences and the saved session (or a fresh cluster), the store, the clock
+// loop, then React. Anything that goes wrong before React renders becomes a message with a way out,
+// never a blank page.
+
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import freshCluster from 'virtual:ordinal/fresh-cluster'
 import { App } from './App'
+import { detectLocale, localeParam, t } from './i18n'
+import './layout/theme.css'
+import './layout/layout.css'
+import type { Locale } from './state/contract'
+import { AppStoreProvider } from './state/hooks'
+import { loadPrefs, savePrefs } from './state/prefs'
+import { createAppStore, type AppStore } from './state/store'
+import { browserStorage } from './workspace/browser-storage'
+import { startClockLoop, windowLoopHost } from './workspace/clock-loop'
+import { openWorkspace } from './workspace/load'
+import { warmUp } from './workspace/warm-up'
+import type { StorageAdapter } from './workspace/storage'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+declare global {
+  interface Window {
+    /** The running app, for the e2e tests and for poking at it from the console. */
+    __ordinal?: AppStore & { storage: StorageAdapter }
+    /** The IndexedDB database index.html started opening before this script arrived. */
+    __ordinalDb?: Promise<IDBDatabase | null>
+  }
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  performance.mark('ordinal:script')
+  const params = new URLSearchParams(location.search)
+  const embed = params.get('embed') === '1'
+  const forced = localeParam(params.get('lang'))
+  const storage = await browserStorage(params.get('storage'), window.__ordinalDb)
+  performance.mark('ordinal:storage')
+  const defaults = {
+    locale: forced ?? detectLocale(navigator.languages),
+    theme: window.matchMedia('(prefers-color-scheme: dark)').matches ? ('dark' as const) : ('light' as const),
+  }
+  const [prefs, opened] = await Promise.all([loadPrefs(storage, defaults), openWorkspace({ storage, fresh: () => JSON.parse(freshCluster) })])
+  // An LMS that passes ?lang= chooses the language for this page, whatever was saved.
+  if (forced) prefs.locale = forced
+  const { workspace, problem } = opened
+  performance.mark('ordinal:workspace')
+  if (problem) console.warn(`Ordinal: the saved session was replaced (${problem.kind}): ${problem.detail}`)
+
+  const app = createAppStore({
+    workspace,
+    prefs,
+    notice: problem ? `notice.${problem.kind}` : undefined,
+    activeTerminal: workspace.activeTab,
+    savePrefs: (p) => void savePrefs(storage, p),
+  })
+  window.__ordinal = { ...app, storage }
+  startClockLoop((ms) => {
+    workspace.frame(ms)
+    app.tick()
+  }, windowLoopHost())
+  // Leaving (closing, navigating, a phone switching apps): save now rather than after the debounce.
+  window.addEventListener('pagehide', () => void workspace.save())
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void workspace.save()
+  })
+  syncDocument(app)
+  // Once the page has settled, load kubectl's lazy parts so the lab keeps working offline.
+  const warm = () => setTimeout(() => void warmUp(workspace), 2000)
+  if (document.readyState === 'complete') warm()
+  else window.addEventListener('load', warm, { once: true })
+
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreProvider value={app}>
+        <App embed={embed} />
+      </AppStoreProvider>
+    </StrictMode>,
+  )
+}
+
+/** <html lang> and the page's colour scheme follow the store (scrollbars, form controls). */
+function syncDocument(app: AppStore): void {
+  const apply = (locale: Locale, theme: string) => {
+    document.documentElement.lang = locale
+    document.documentElement.dataset.theme = theme
+    document.title = `${t(locale, 'app.title')} — ${t(locale, 'app.tagline')}`
+  }
+  let { locale, theme } = app.store.getState()
+  apply(locale, theme)
+  app.store.subscribe((s) => {
+    if (s.locale === locale && s.theme === theme) return
+    ;({ locale, theme } = s)
+    apply(locale, theme)
+  })
+}
+
+/** The last resort: a plain page saying what failed, with a button that clears the saved session. */
+function fatal(root: HTMLElement, e: unknown): void {
+  console.error('Ordinal could not start', e)
+  const locale = detectLocale(navigator.languages)
+  root.innerHTML = ''
+  const box = document.createElement('div')
+  box.className = 'fatal'
+  box.setAttribute('role', 'alert')
+  const p = document.createElement('p')
+  p.textContent = locale === 'zh-CN' ? 'Ordinal 无法启动：' : 'Ordinal could not start: '
+  const code = document.createElement('code')
+  code.textContent = e instanceof Error ? e.message : String(e)
+  p.append(code)
+  const button = document.createElement('button')
+  button.textContent = locale === 'zh-CN' ? '清除已保存的会话并重新加载' : 'Clear the saved session and reload'
+  button.onclick = async () => {
+    try {
+      indexedDB.deleteDatabase('ordinal')
+      localStorage.clear()
+    } finally {
+      location.reload()
+    }
+  }
+  box.append(p, button)
+  root.append(box)
+}
+
+const root = document.getElementById('root')!
+start(root).catch((e) => fatal(root, e))

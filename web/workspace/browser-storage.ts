@@ -4,6 +4,7 @@
 
 import { memoryStorage, type StorageAdapter } from './storage'
 
+// index.html's early open uses the same name, version and store: keep them in step.
 const DB_NAME = 'ordinal'
 const STORE = 'kv'
 
@@ -24,8 +25,9 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
   })
 }
 
-export async function indexedDbStorage(factory: IDBFactory): Promise<StorageAdapter> {
-  const db = await openDb(factory)
+/** `db`: an already open database (index.html starts opening it before the app's script arrives). */
+export async function indexedDbStorage(factory: IDBFactory, db?: IDBDatabase): Promise<StorageAdapter> {
+  db ??= await openDb(factory)
   const tx = (mode: IDBTransactionMode) => db.transaction(STORE, mode).objectStore(STORE)
   const write = (op: (s: IDBObjectStore) => IDBRequest) =>
     new Promise<void>((resolve, reject) => {
@@ -70,13 +72,16 @@ async function works(s: StorageAdapter): Promise<boolean> {
   }
 }
 
-/** The best storage this page may use. `?storage=memory|localstorage` forces one (tests, debugging). */
-export async function browserStorage(prefer?: string | null): Promise<StorageAdapter> {
+/**
+ * The best storage this page may use. `?storage=memory|localstorage` forces one (tests, debugging).
+ * `early` is the database index.html began opening (null when that failed).
+ */
+export async function browserStorage(prefer?: string | null, early?: Promise<IDBDatabase | null>): Promise<StorageAdapter> {
   if (prefer !== 'memory' && prefer !== 'localstorage') {
     try {
       // Opening is the test: an origin that may not use IndexedDB gets an error here. (No probe write:
       // this is on the way to the first prompt.)
-      if (typeof indexedDB !== 'undefined') return await indexedDbStorage(indexedDB)
+      if (typeof indexedDB !== 'undefined') return await indexedDbStorage(indexedDB, (await early) ?? undefined)
     } catch {
       // Fall through to localStorage.
     }

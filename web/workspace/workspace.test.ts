@@ -275,3 +275,14 @@ describe('the machine', () => {
     expect(calls).toBeGreaterThan(0)
   })
 })
+
+describe('a fresh workspace from a baked cluster state', () => {
+  it('restores the given state instead of booting', async () => {
+    const state = createWorkspace({ storage: memoryStorage(), schedule: () => () => {} }).sim.exportState()
+    const json = JSON.stringify(state)
+    const ws = createWorkspace({ storage: memoryStorage(), schedule: () => () => {}, fresh: () => JSON.parse(json) })
+    expect(ws.sim.now()).toBe(state.now)
+    expect(ws.sim.snapshot().objects.Pod.map((p) => p.metadata.name)).toEqual(state.objects.filter((o) => o.kind === 'Pod').map((o) => o.metadata.name))
+    expect((await ws.capture('kubectl get nodes -o name')).stdout).toBe('node/k8s-master\nnode/k8s-node1\nnode/k8s-node2\n')
+  })
+})

@@ -2,7 +2,7 @@
 // terminal tabs, the clock the app's frames move, and saving. The UI (web/state) follows it through
 // subscribe(); tests drive it under node by calling frame() themselves.
 
-import { createSimulation, restoreSimulation, type Simulation } from '../../sim'
+import { createSimulation, restoreSimulation, type SavedState, type Simulation } from '../../sim'
 import { createKubectl } from '../../sim/kubectl/kubectl'
 import { KubeconfigState } from '../../sim/kubectl/kubeconfig'
 import { createLabShell } from '../../sim/lab-shell'
@@ -31,6 +31,11 @@ export interface WorkspaceOptions {
   storage: StorageAdapter
   /** The seed of a fresh cluster (a saved session keeps its own). */
   seed?: number
+  /**
+   * A freshly booted cluster's state to restore for a fresh workspace (the app bakes one in at build
+   * time), instead of booting one here. Called for every fresh start, so it returns a new copy.
+   */
+  fresh?: () => SavedState
   lang?: 'en' | 'zh'
   /** The saved session to continue, already checked by parseSession. */
   saved?: SavedSession
@@ -239,7 +244,8 @@ export class BrowserWorkspace implements Workspace {
   }
 
   private fresh(): void {
-    this.attach(createSimulation({ seed: this.opts.seed ?? 1 }))
+    const fresh = this.opts.fresh
+    this.attach(fresh ? restoreSimulation(fresh()) : createSimulation({ seed: this.opts.seed ?? 1 }))
     this.machine = createHostFs(this.simulation.now())
     this.machineChanged()
     this.kubeconfig = new KubeconfigState()
