@@ -11,6 +11,7 @@ import type { Obj } from '../api/types'
 import type { Simulation } from '../simulation'
 import { dialIP, nodeSourceIP } from './cluster'
 import { CONNECT_TIMEOUT_MS, type DialResult, type NetRequest, type NetResponse } from './http'
+import { netRng } from './rng'
 import { fromApiError, unavailable, type Status } from './status'
 
 /** The API server's dial timeout toward pods and services (proxy transport, 30 s). */
@@ -108,14 +109,14 @@ export function proxyToService(sim: Simulation, namespace: string, id: string, p
   if (!eps) return { error: fromApiError(notFound('Endpoints', svcName)) }
   const subsets = eps.subsets ?? []
   if (subsets.length === 0) return { error: unavailable(`no endpoints available for service "${svcName}"`) }
-  const start = sim.rng.int(subsets.length)
+  const start = netRng(sim).int(subsets.length)
   for (let i = 0; i < subsets.length; i++) {
     const ss = subsets[(start + i) % subsets.length]
     const addrs = ss.addresses ?? []
     if (addrs.length === 0) continue
     for (const p of ss.ports ?? []) {
       if ((p.name ?? '') !== portName) continue
-      const seed = sim.rng.int(addrs.length)
+      const seed = netRng(sim).int(addrs.length)
       for (let t = 0; t < addrs.length; t++) {
         const a = addrs[(seed + t) % addrs.length]
         // isValidAddress: the endpoint's pod must still exist with that IP.

@@ -9,6 +9,7 @@ import type { Obj } from '../api/types'
 import type { HttpRequest as ImageRequest } from '../images/types'
 import type { HttpOutcome } from '../kubelet/runtime'
 import type { Simulation } from '../simulation'
+import { netRng } from './rng'
 import { NO_ROUTE_MS, statusText, type DialResult, type NetRequest, type NetResponse } from './http'
 
 /** A Service port's ready endpoints (ip, port) as kube-proxy programs them. */
@@ -79,7 +80,7 @@ function viaKubeProxy(sim: Simulation, svc: Obj<'Service'>, port: number, req: N
   if (!sp) return undefined
   const eps = serviceEndpoints(sim, svc, sp.name ?? '')
   if (eps.length === 0) return { kind: 'refused' }
-  const ep = eps[sim.rng.int(eps.length)]
+  const ep = eps[netRng(sim).int(eps.length)]
   return dialIP(sim, ep.ip, ep.port, req)
 }
 

@@ -7,6 +7,7 @@ import type { ApiError } from '../api/errors'
 import type { Simulation } from '../simulation'
 import { httpDate } from '../images/time-format'
 import { prettyJson } from './go-json'
+import { netRng } from './rng'
 import { statusText, type NetResponse } from './http'
 
 export interface Status {
@@ -39,7 +40,7 @@ export const NOT_FOUND_RESOURCE: Status = { code: 404, reason: 'NotFound', messa
 /** Headers of an API server response (the audit id comes from the seeded RNG). */
 export function apiHeaders(sim: Simulation, contentType: string, body: string): [string, string][] {
   return [
-    ['Audit-Id', sim.rng.uuid()],
+    ['Audit-Id', netRng(sim).uuid()],
     ['Cache-Control', 'no-cache, private'],
     ['Content-Type', contentType],
     ['Date', httpDate(sim.now())],

@@ -64,7 +64,13 @@ export function containerShell(h: ContainerHandle, opts: ContainerShellOptions):
   })
   return {
     prompt: () => (kind === 'dash' ? '# ' : session.prompt()),
-    execute: (line, io) => {
+    execute: async (line, io) => {
+      // The container was killed while the shell waited for input: the exec'd process went with it
+      // (SIGKILL, 128+9), and the line typed meanwhile reaches nothing.
+      if (h.rc.phase !== 'running') {
+        session.end(137)
+        return 137
+      }
       counter.line += line.split('\n').length
       return session.execute(line, io)
     },

@@ -4,6 +4,7 @@
 // tar does ("Removing leading `/' from member names"); an image without tar fails like any exec of a
 // missing program.
 
+import { netRng } from '../../net/rng'
 import type { ContainerHandle } from '../../pods/container'
 import { familyOf } from '../../pods/tools'
 import { basename, dirname, normalizePath } from '../../storage/memfs'
@@ -37,7 +38,7 @@ async function container(inv: Invocation, spec: FileSpec): Promise<ContainerHand
   const h = kubeletContainer(inv, pod, name, !!inv.flags.string('container'))
   if (familyOf(h) === 'none') {
     throw new KubectlError(
-      `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${inv.ctx.sim.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "tar": executable file not found in $PATH: unknown`,
+      `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${netRng(inv.ctx.sim).hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "tar": executable file not found in $PATH: unknown`,
     )
   }
   return h

@@ -183,3 +183,13 @@ describe('kubectl exec -it: a shell in the container', () => {
     expect((await t.run('exit 4')).stderr).toBe('command terminated with exit code 4\n')
   })
 })
+
+describe('kubectl exec -it when the pod goes away', () => {
+  it('ends the session as killed', async () => {
+    const t = await webTerminal()
+    await t.run('kubectl exec -it web-2 -- sh')
+    t.sim.api.delete('Pod', 'default', 'web-2', { actor: 'kubectl' })
+    t.sim.settle()
+    expect(await t.run('hostname')).toEqual({ stdout: '', stderr: 'command terminated with exit code 137\n' })
+  })
+})

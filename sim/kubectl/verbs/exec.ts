@@ -8,6 +8,7 @@
 import type { Obj } from '../../api/types'
 import { execInContainer } from '../../pods/exec'
 import { findContainer } from '../../pods/container'
+import { netRng } from '../../net/rng'
 import type { Invocation, KubectlCommand } from '../command'
 import { KubectlError, RawError, UsageError } from '../errors'
 import { ApiError } from '../../api/errors'
@@ -54,7 +55,7 @@ async function run(inv: Invocation): Promise<number> {
   // With a raw terminal both streams come back as one (exec.go nils ErrOut).
   const outcome = await execInContainer(h, command, { stdin: stdin ? ctx.stdin : '', tty, stdout: (t) => ctx.stdout(t), stderr: (t) => (tty ? ctx.stdout(t) : ctx.stderr(t)) }, ctx)
   if (!outcome.started) {
-    const execId = ctx.sim.rng.hex(64)
+    const execId = netRng(ctx.sim).hex(64)
     throw new KubectlError(
       `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: ${outcome.reason}: unknown`,
     )

@@ -6,6 +6,7 @@
 
 import { DEFAULT_FILTER, proxyHandler, regexpList } from '../../net/kubectl-proxy'
 import { hostListeners } from '../../net/listeners'
+import { netRng } from '../../net/rng'
 import type { Invocation, KubectlCommand } from '../command'
 import { KubectlError } from '../errors'
 import { klogLine } from './port-forward/klog'
@@ -28,7 +29,7 @@ async function run(inv: Invocation): Promise<number> {
   if (!filter) inv.err(klogLine(inv, 'W', 'proxy.go:177', 'Request filter disabled, your proxy is vulnerable to XSRF attacks, please be cautious'))
   const sim = inv.ctx.sim
   // --port=0: the kernel picks a free ephemeral port.
-  if (port === 0) port = 32768 + sim.rng.int(28232)
+  if (port === 0) port = 32768 + netRng(sim).int(28232)
   const address = f.string('address')
   const bound = hostListeners(sim).listen({ address, port, network: 'tcp', handle: proxyHandler(sim, filter, f.string('api-prefix')) })
   if (!bound.ok) throw new KubectlError(bound.error)

@@ -11,6 +11,7 @@ import { Rng } from '../../../core/rng'
 import { fromOutcome, toImageRequest } from '../../../net/cluster'
 import type { DialResult, NetRequest } from '../../../net/http'
 import { hostListeners } from '../../../net/listeners'
+import { netRng } from '../../../net/rng'
 import type { Invocation, KubectlCommand } from '../../command'
 import { KubectlError, UsageError } from '../../errors'
 import { findPod } from '../attach/pod-target'
@@ -72,7 +73,7 @@ async function run(inv: Invocation): Promise<number> {
   for (const p of ports) {
     const { local: localText, remote: remoteText } = splitPort(p)
     const remote = Number(remoteText)
-    const local = localText === '' ? 32768 + sim.rng.int(28232) : Number(localText)
+    const local = localText === '' ? 32768 + netRng(sim).int(28232) : Number(localText)
     let bound = 0
     for (const a of listenAddresses(inv.flags.strings('address'))) {
       const r = hostListeners(sim).listen({ address: a.address, port: local, network: a.network, handle: (req) => connect(local, remote, req) })
