@@ -1,10 +1,14 @@
 // Helpers for the terminal's end-to-end tests: read xterm's buffer (window.__term is the terminal in
 // front, set by web/terminal/TerminalView.tsx) and type as a person does.
 
+import { readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
 
 /** The page under test: the app, or the terminal test page (e2e/pages/terminal.playwright.config.ts). */
 export const TERMINAL_PAGE = process.env.TERMINAL_PAGE ?? '/'
+
+/** Whether that page has the terminal: the test page does; the app once App.tsx mounts TerminalPane. */
+export const TERMINAL_READY = TERMINAL_PAGE !== '/' || readFileSync(new URL('../web/App.tsx', import.meta.url), 'utf8').includes('terminal/TerminalPane')
 
 export const PROMPT = 'root@k8s-master:~# '
 
