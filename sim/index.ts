@@ -2,6 +2,7 @@
 
 export { createSimulation, restoreSimulation, Simulation, SettleBudgetError, SAVED_STATE_VERSION } from './simulation'
 export type { SimulationOptions, SettleResult, ClusterSnapshot, SavedState } from './simulation'
+export type { ApplyResult, ApplyOutcome } from './manifest-apply'
 export type { ClusterConfig, ClusterConfigInput, NodeConfig, StorageClassConfig, Timings } from './cluster-config'
 export { ApiError } from './api/errors'
 export type { Kind, KindInfo } from './api/kinds'

@@ -16,6 +16,8 @@ import { bootstrapCluster } from './bootstrap'
 import { VolumeStore } from './storage/volume-store'
 import { NodeHealth, type NodeOutage } from './node-health'
 import { ContainerRuntime } from './kubelet/runtime'
+import type { ApplyResult } from './manifest-apply'
+import type { Obj } from './api/types'
 import { createImageRegistry } from './images/registry'
 
 export interface SimulationOptions extends ClusterConfigInput {
@@ -183,6 +185,22 @@ export class Simulation {
     this.nodeHealth.restore(name)
     this.drain()
     this.notify()
+  }
+
+  /** Applies a (multi-document) manifest as `kubectl apply -f -` would: per-object outcomes or kubectl's errors. */
+  async apply(yamlText: string, opts: { namespace?: string } = {}): Promise<ApplyResult> {
+    const { applyManifest } = await import('./manifest-apply')
+    return applyManifest(this, yamlText, opts)
+  }
+
+  /** One object, or undefined. Cluster-scoped kinds take namespace ''. */
+  get<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> | undefined {
+    return this.api.get(kind, namespace, name)
+  }
+
+  /** Objects of a kind (in a namespace, or all), in the API server's order. */
+  list<K extends Kind>(kind: K, namespace?: string): Obj<K>[] {
+    return this.api.list(kind, namespace === undefined ? {} : { namespace })
   }
 
   snapshot(): ClusterSnapshot {

@@ -31,13 +31,53 @@ function splitYamlDocuments(text: string): { docs: string[]; error?: string } {
   return { docs }
 }
 
+/** encoding/json's scanner refuses more than 10000 nested arrays/objects (maxNestingDepth). */
+const MAX_NESTING = 10000
+
+/**
+ * The bracket that takes flow collections past encoding/json's depth limit, if any. The converted
+ * document is decoded by encoding/json, which fails there with `invalid character '[' exceeded max
+ * depth`; checking first also keeps our recursive decoders away from deep inputs.
+ */
+function tooDeep(text: string): string | undefined {
+  let flow = 0
+  let quote: string | undefined
+  const indents: number[] = []
+  let lineStart = true
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (lineStart && !quote && flow === 0) {
+      // Block nesting: each enclosing indentation level is one more JSON object or array.
+      let j = i
+      while (text[j] === ' ') j++
+      if (text[j] !== '\n' && text[j] !== '#' && j < text.length) {
+        while (indents.length && indents[indents.length - 1] >= j - i) indents.pop()
+        indents.push(j - i)
+      }
+    }
+    lineStart = c === '\n'
+    if (quote) {
+      if (c === '\\' && quote === '"') i++
+      else if (c === quote) quote = undefined
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === '[' || c === '{') {
+      if (++flow + indents.length > MAX_NESTING) return c
+    } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1)
+  }
+  return undefined
+}
+
 function decodeYaml(text: string, values: JsonValue[]): DecodedStream {
   const { docs, error } = splitYamlDocuments(text)
   for (const d of docs) {
+    const deep = tooDeep(d)
+    if (deep) return { values, error: `error unmarshaling JSON: while decoding JSON: invalid character ${quoteChar(deep)} exceeded max depth` }
     try {
       values.push(yamlDocumentToJson(d))
     } catch (e) {
       if (e instanceof YamlSyntaxError) return { values, error: `error converting YAML to JSON: ${e.message}` }
+      // Nesting by indentation alone can still exhaust the stack: report it as the depth limit.
+      if (e instanceof RangeError) return { values, error: "error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth" }
       throw e
     }
   }

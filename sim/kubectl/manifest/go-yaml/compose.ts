@@ -81,25 +81,53 @@ function keyString(v: JsonValue): string {
   return 'null'
 }
 
-function toJson(n: Node, seen: Set<Node>): JsonValue {
+/**
+ * go-yaml v2's defence against alias bombs (decode.go allowedAliasRatio): every node decoded counts,
+ * and those decoded under an alias count again; past 100 alias-driven decodes (and 1000 in all) the
+ * share coming from aliases may not exceed 99% for small documents, down to 10% for large ones.
+ */
+interface DecodeCounts {
+  decode: number
+  alias: number
+  aliasDepth: number
+}
+
+function allowedAliasRatio(decodeCount: number): number {
+  const low = 400_000
+  const high = 4_000_000
+  if (decodeCount <= low) return 0.99
+  if (decodeCount >= high) return 0.1
+  return 0.99 - (0.89 * (decodeCount - low)) / (high - low)
+}
+
+function count(c: DecodeCounts): void {
+  c.decode++
+  if (c.aliasDepth > 0) c.alias++
+  if (c.alias > 100 && c.decode > 1000 && c.alias / c.decode > allowedAliasRatio(c.decode)) throw failf('document contains excessive aliasing')
+}
+
+function toJson(n: Node, seen: Set<Node>, c: DecodeCounts = { decode: 0, alias: 0, aliasDepth: 0 }): JsonValue {
+  count(c)
   switch (n.kind) {
     case 'scalar':
       return scalarValue(n)
     case 'alias': {
       if (seen.has(n.target)) throw failf(`anchor '${n.name}' value contains itself`)
       seen.add(n.target)
-      const v = toJson(n.target, seen)
+      c.aliasDepth++
+      const v = toJson(n.target, seen, c)
+      c.aliasDepth--
       seen.delete(n.target)
       return v
     }
     case 'seq':
-      return n.items.map((i) => toJson(i, seen))
+      return n.items.map((i) => toJson(i, seen, c))
     case 'map': {
       const out: Record<string, JsonValue> = {}
       const mergeInto = (m: Node) => {
         const target = m.kind === 'alias' ? m.target : m
         if (target.kind !== 'map') throw failf('map merge requires map or sequence of maps as the value')
-        Object.assign(out, toJson(m, seen) as Record<string, JsonValue>)
+        Object.assign(out, toJson(m, seen, c) as Record<string, JsonValue>)
       }
       for (const [k, v] of n.pairs) {
         if (isMerge(k)) {
@@ -108,7 +136,7 @@ function toJson(n: Node, seen: Set<Node>): JsonValue {
           else mergeInto(v)
           continue
         }
-        out[keyString(toJson(k, seen))] = toJson(v, seen)
+        out[keyString(toJson(k, seen, c))] = toJson(v, seen, c)
       }
       return out
     }
