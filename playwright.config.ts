@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 // Debian's Chromium, never a downloaded browser (`npx playwright install` cannot work here).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Another port when 4173 is taken (several people or agents testing on one machine).
+const PORT = Number(process.env.E2E_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +12,7 @@ export default defineConfig({
   reporter: [['list'], ['json']],
   outputDir: 'test-results/e2e',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     ...devices['Desktop Chrome'],
     screenshot: 'on',
     launchOptions: {
@@ -19,8 +21,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 30_000,
   },

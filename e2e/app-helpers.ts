@@ -42,7 +42,7 @@ export async function save(page: Page): Promise<void> {
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/e2e/${name}.png` })
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` })
 }
 
 export async function expectFourPanes(page: Page): Promise<void> {

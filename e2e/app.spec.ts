@@ -1,7 +1,7 @@
 // The app in real Chromium: the four panes and a terminal that takes typing, language and theme
 // (switched and remembered), the simulated clock's controls, reset, a corrupt or outdated saved
 // session, keyboard use, the embed layout, a tablet, and working offline once loaded.
-// Screenshots land in test-results/e2e/ for people to look at.
+// Screenshots land in test-results/screenshots/ for people to look at.
 
 import { expect, test, type Page } from '@playwright/test'
 import { clock, expectFourPanes, names, ready, run, save, shot, terminalText, typeInTerminal } from './app-helpers'
@@ -286,10 +286,10 @@ test.describe('on a tablet held sideways (1024x768)', () => {
   })
 })
 
-test('keeps working offline once loaded', async ({ page, context }) => {
+test('keeps working offline once loaded', async ({ page, context, baseURL }) => {
   const foreign: string[] = []
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://127.0.0.1:4173/') && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
+    if (!r.url().startsWith(baseURL!) && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
   })
   await open(page)
   // The background warm-up loads kubectl's lazy parts (help, explain, completion) a moment after start.

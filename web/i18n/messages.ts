@@ -14,6 +14,7 @@ export const en = {
   'instructions.placeholder.title': 'Welcome',
   'instructions.placeholder.body':
     'A simulated Kubernetes v1.33 cluster runs in this page: three nodes, kubectl in the terminal, YAML in the editor. Try kubectl get nodes.',
+  'instructions.placeholder.keys': 'Keys: Alt+1 to Alt+4 go to a pane, Alt+S skips until the cluster settles; in the terminal, Tab completes and Ctrl-C interrupts.',
   'editor.placeholder': 'The YAML editor loads here.',
   'terminal.placeholder': 'The terminal loads here.',
   'cluster.placeholder': 'The cluster view will show nodes, pods and volumes here.',
@@ -59,6 +60,7 @@ export const zhCN: Messages = {
   'pane.focus': '转到{pane}（{keys}）',
   'instructions.placeholder.title': '欢迎',
   'instructions.placeholder.body': '本页面中运行着一个模拟的 Kubernetes v1.33 集群：三个节点，终端里有 kubectl，编辑器里写 YAML。试试 kubectl get nodes。',
+  'instructions.placeholder.keys': '快捷键：Alt+1 到 Alt+4 切换窗格，Alt+S 跳到集群稳定状态；在终端里，Tab 补全，Ctrl-C 中断。',
   'editor.placeholder': 'YAML 编辑器将在这里加载。',
   'terminal.placeholder': '终端将在这里加载。',
   'cluster.placeholder': '集群视图将在这里显示节点、Pod 和卷。',

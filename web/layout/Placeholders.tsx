@@ -11,6 +11,7 @@ export function InstructionsPlaceholder() {
       <h2>{t('instructions.placeholder.title')}</h2>
       <p>{t('instructions.placeholder.body')}</p>
       <pre className="placeholder__code">kubectl get nodes</pre>
+      <p className="placeholder__keys">{t('instructions.placeholder.keys')}</p>
     </div>
   )
 }
