@@ -3,11 +3,10 @@
 
 import { expect, type Page } from '@playwright/test'
 
-/**
- * The page under test: e2e/pages/playwright.config.ts sets the editor test page; undefined under the
- * app's config until the app's layout has the editor pane (the tests skip).
- */
-export const EDITOR_PAGE = process.env.EDITOR_PAGE
+/** The page under test: the app. */
+export const EDITOR_PAGE = process.env.EDITOR_PAGE ?? '/'
+
+const PROMPT = 'root@k8s-master:~#'
 
 export const STS = `apiVersion: apps/v1
 kind: StatefulSet
@@ -60,15 +59,51 @@ export async function markers(page: Page, owner?: string): Promise<Marker[]> {
   }, owner)
 }
 
-/** Runs a line (or a heredoc) in the terminal as if typed, then Enter. */
-export async function typeInTerminal(page: Page, line: string): Promise<void> {
-  const input = page.getByTestId('terminal-input')
-  await input.fill(line)
-  await input.press('Enter')
+/** Opens the app and waits for the terminal's first prompt. */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(EDITOR_PAGE + query)
+  await page.waitForFunction(() => (window as any).__term !== undefined && (window as any).__ordinalReady !== undefined, null, { timeout: 20_000 })
+  await expect.poll(() => cursorLine(page)).toBe(PROMPT)
 }
 
+/** The row xterm's cursor is on. */
+async function cursorLine(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const b = (window as any).__term.buffer.active
+    return (b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? '').trimEnd()
+  })
+}
+
+/** Types a line (or a heredoc: every newline is an Enter) into the terminal, then Enter. */
+export async function typeInTerminal(page: Page, line: string): Promise<void> {
+  await page.getByTestId('terminal').click()
+  await page.keyboard.type(line)
+  await page.keyboard.press('Enter')
+}
+
+/** Types a line into the terminal and waits until it has finished (the prompt is back). */
+export async function runInTerminal(page: Page, line: string): Promise<void> {
+  await typeInTerminal(page, line)
+  await promptBack(page)
+}
+
+/** Waits until the terminal shows its prompt again (the last line finished). */
+export async function promptBack(page: Page): Promise<void> {
+  await expect.poll(() => cursorLine(page)).toBe(PROMPT)
+}
+
+/** The front terminal's buffer, scrollback included, wrapped rows joined to their line. */
 export async function terminalText(page: Page): Promise<string> {
-  return (await page.getByTestId('terminal-output').textContent()) ?? ''
+  return page.evaluate(() => {
+    const b = (window as any).__term.buffer.active
+    const out: string[] = []
+    for (let i = 0; i < b.length; i++) {
+      const line = b.getLine(i)
+      if (line?.isWrapped && out.length) out[out.length - 1] += line.translateToString(true)
+      else out.push(line?.translateToString(true) ?? '')
+    }
+    return out.join('\n').trimEnd()
+  })
 }
 
 export async function openTab(page: Page, label: string): Promise<void> {

@@ -2,16 +2,14 @@
 // kubectl's YAML error on kubectl's line, schema markers, vi and kubectl edit, lazy Monaco.
 
 import { expect, test } from '@playwright/test'
-import { EDITOR_PAGE, editorText, markers, monacoReady, newFile, openTab, setText, shot, STS, terminalText, typeInTerminal } from './editor-helpers'
-
-test.skip(EDITOR_PAGE === undefined, 'the app has no editor pane yet: run with e2e/pages/playwright.config.ts')
+import { editorText, markers, monacoReady, newFile, openApp, openTab, promptBack, runInTerminal, setText, shot, STS, terminalText, typeInTerminal } from './editor-helpers'
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => console.log('pageerror:', e.message))
-  await page.goto(EDITOR_PAGE!)
 })
 
 test('applies the YAML in the editor through the terminal', async ({ page }) => {
+  await openApp(page)
   await newFile(page, 'web.yaml')
   await monacoReady(page)
   await setText(page, STS.replace('replicas: 2', 'replicas: 1'))
@@ -30,6 +28,7 @@ test('applies the YAML in the editor through the terminal', async ({ page }) => 
 })
 
 test('shows kubectl\'s YAML error on the line kubectl names, and kubectl says the same', async ({ page }) => {
+  await openApp(page)
   await newFile(page, 'web.yaml')
   await monacoReady(page)
   await setText(page, STS.replace('  selector:\n', '  selector: a: b\n'))
@@ -42,6 +41,7 @@ test('shows kubectl\'s YAML error on the line kubectl names, and kubectl says th
 })
 
 test('marks an indentation error at the line kubectl names', async ({ page }) => {
+  await openApp(page)
   await newFile(page, 'bad.yaml')
   await monacoReady(page)
   // `image:` one space short of its siblings: kubectl names line 17 ("did not find expected key").
@@ -51,10 +51,14 @@ test('marks an indentation error at the line kubectl names', async ({ page }) =>
   await expect.poll(() => terminalText(page)).toContain('error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 17: ')
   const kubectlSays = /yaml: line 17: (.*)/.exec(await terminalText(page))?.[1]
   expect((await markers(page, 'kubectl'))[0].message).toContain(kubectlSays)
+  // The status line's kubectl error takes the cursor to that line.
+  await page.getByTestId('editor-kubectl-error').click()
+  await expect.poll(() => page.evaluate(() => (window as any).__editor.getPosition().lineNumber)).toBe(17)
   await shot(page, 'indentation-marker')
 })
 
 test('marks a field the schema does not have', async ({ page }) => {
+  await openApp(page)
   await newFile(page, 'web.yaml')
   await monacoReady(page)
   await setText(page, STS.replace('replicas: 2', 'replica: 2'))
@@ -65,6 +69,7 @@ test('marks a field the schema does not have', async ({ page }) => {
 })
 
 test('shows field documentation on hover and completes field names', async ({ page }) => {
+  await openApp(page)
   await newFile(page, 'web.yaml')
   await monacoReady(page)
   await setText(page, STS)
@@ -84,19 +89,21 @@ test('shows field documentation on hover and completes field names', async ({ pa
 })
 
 test('shows a file the terminal wrote with a heredoc', async ({ page }) => {
-  await typeInTerminal(page, `cat <<EOF > web.yaml\n${STS}EOF`)
+  await openApp(page)
+  await runInTerminal(page, `cat <<EOF > web.yaml\n${STS}EOF`)
   await expect(page.locator('.ord-editor-tab', { hasText: 'web.yaml' })).toBeVisible()
   await openTab(page, 'web.yaml')
   await monacoReady(page)
   await expect.poll(() => editorText(page)).toBe(STS)
   // And the other way round: the terminal rewrites it, the editor follows.
-  await typeInTerminal(page, "sed -i 's/replicas: 2/replicas: 3/' web.yaml")
+  await runInTerminal(page, "sed -i 's/replicas: 2/replicas: 3/' web.yaml")
   await expect.poll(() => editorText(page)).toContain('replicas: 3')
   await shot(page, 'heredoc')
 })
 
 test('vi opens the file in the editor and saving writes it', async ({ page }) => {
-  await typeInTerminal(page, `cat <<EOF > web.yaml\n${STS}EOF`)
+  await openApp(page)
+  await runInTerminal(page, `cat <<EOF > web.yaml\n${STS}EOF`)
   await typeInTerminal(page, 'vi web.yaml')
   await expect(page.getByTestId('editor-session')).toBeVisible()
   await monacoReady(page)
@@ -112,29 +119,34 @@ test('vi opens the file in the editor and saving writes it', async ({ page }) =>
   await page.keyboard.type('5')
   await page.keyboard.press('Control+s')
   await expect(page.getByTestId('editor-session')).toBeHidden()
-  await typeInTerminal(page, 'grep replicas web.yaml')
+  await promptBack(page)
+  await runInTerminal(page, 'grep replicas web.yaml')
   await expect.poll(() => terminalText(page)).toContain('  replicas: 5')
 })
 
 test('Esc or Cancel leaves a file opened by vi unchanged', async ({ page }) => {
-  await typeInTerminal(page, 'echo "a: 1" > a.yaml')
+  await openApp(page)
+  await runInTerminal(page, 'echo "a: 1" > a.yaml')
   await typeInTerminal(page, 'vi a.yaml')
   await expect(page.getByTestId('editor-session')).toBeVisible()
   await monacoReady(page)
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('editor-session')).toBeHidden()
+  await promptBack(page)
   await typeInTerminal(page, 'vi a.yaml')
   await expect(page.getByTestId('editor-session')).toBeVisible()
   await setText(page, 'a: 2\n')
   await page.getByTestId('editor-session-cancel').click()
   await expect(page.getByTestId('editor-session')).toBeHidden()
-  await typeInTerminal(page, 'cat a.yaml')
+  await promptBack(page)
+  await runInTerminal(page, 'cat a.yaml')
   await expect.poll(() => terminalText(page)).toMatch(/cat a\.yaml\s*\na: 1/)
   expect(await editorText(page)).toBe('a: 1\n')
 })
 
 test('kubectl edit opens the object in the editor', async ({ page }) => {
-  await typeInTerminal(page, `cat <<EOF | kubectl apply -f -\n${STS}EOF`)
+  await openApp(page)
+  await runInTerminal(page, `cat <<EOF | kubectl apply -f -\n${STS}EOF`)
   await expect.poll(() => terminalText(page)).toContain('statefulset.apps/web created')
   await typeInTerminal(page, 'kubectl edit sts web')
   await expect(page.getByTestId('editor-session')).toBeVisible()
@@ -150,6 +162,7 @@ test('kubectl edit opens the object in the editor', async ({ page }) => {
   await expect.poll(() => terminalText(page)).toContain('statefulset.apps/web edited')
   // The temporary file's tab goes away with the session.
   await expect(page.locator('.ord-editor-tab', { hasText: 'kubectl-edit' })).toHaveCount(0)
+  // No newline after the value: the prompt follows it on the same row.
   await typeInTerminal(page, 'kubectl get sts web -o jsonpath={.spec.replicas}')
   await expect.poll(() => terminalText(page)).toMatch(/jsonpath=\{\.spec\.replicas\}\s*\n4/)
 })
@@ -162,10 +175,10 @@ test('the terminal works before Monaco has loaded', async ({ page }) => {
     await held
     await route.continue()
   })
-  await page.goto(EDITOR_PAGE!)
-  await typeInTerminal(page, 'kubectl get nodes')
+  await openApp(page)
+  await runInTerminal(page, 'kubectl get nodes')
   await expect.poll(() => terminalText(page)).toContain('k8s-node2')
-  await typeInTerminal(page, 'echo "kind: Pod" > pod.yaml')
+  await runInTerminal(page, 'echo "kind: Pod" > pod.yaml')
   await openTab(page, 'pod.yaml')
   await expect(page.getByTestId('editor-placeholder')).toBeVisible()
   await expect(page.getByTestId('editor-placeholder').locator('textarea')).toHaveValue('kind: Pod\n')
@@ -176,8 +189,9 @@ test('the terminal works before Monaco has loaded', async ({ page }) => {
 })
 
 test('follows the dark theme', async ({ page }) => {
-  await page.goto(`${EDITOR_PAGE}?theme=dark`)
-  await typeInTerminal(page, `cat <<EOF > web.yaml\n${STS}EOF`)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await openApp(page)
+  await runInTerminal(page, `cat <<EOF > web.yaml\n${STS}EOF`)
   await openTab(page, 'web.yaml')
   await monacoReady(page)
   await expect(page.locator('.monaco-editor')).toHaveClass(/vs-dark/)

@@ -53,9 +53,9 @@ export function StatusBar({ c }: { c: EditorController }) {
       {c.disk === 'deleted' && <span className="ord-editor-warn">{c.t.deletedOnDisk}</span>}
       {c.notice && <span className="ord-editor-warn">{c.notice}</span>}
       {d && (
-        <span className="ord-editor-error" data-testid="editor-kubectl-error" title={d.message}>
+        <button className="ord-editor-error ord-editor-link" data-testid="editor-kubectl-error" title={`${d.message}\n${c.t.goToLine(d.line)}`} onClick={() => c.goToLine(d.line)}>
           {c.t.kubectlSays}: {d.message}
-        </span>
+        </button>
       )}
       {c.dirty && !d && <span className="ord-editor-muted">● {c.t.unsaved}</span>}
     </div>

@@ -53,6 +53,8 @@ export function EditorPane() {
               theme={c.theme}
               diagnostic={c.diagnostic}
               inSession={c.request !== undefined}
+              focusTick={c.focusTick}
+              reveal={c.reveal}
               onChange={c.change}
               onSave={c.save}
               onApply={c.apply}

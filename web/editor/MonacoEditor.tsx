@@ -5,6 +5,7 @@
 
 import { useEffect, useRef } from 'react'
 import type { Theme } from '../state/contract'
+import { isManifestPath } from './buffers'
 import type { KubectlDiagnostic } from './kubectl-diagnostics'
 import { monaco } from './monaco/setup'
 
@@ -18,6 +19,10 @@ export interface MonacoEditorProps {
   diagnostic: { path: string; diagnostic: KubectlDiagnostic | undefined } | undefined
   /** A command waits on this file: Esc cancels (EditorPane decides what Esc does when dirty). */
   inSession: boolean
+  /** Bumped when the student asked for the editor (a tab click, a new file, `vi`): take the focus. */
+  focusTick: number
+  /** A line to scroll to and put the cursor on (the status line's kubectl error was clicked). */
+  reveal: { line: number; tick: number } | undefined
   onChange(path: string, text: string): void
   onSave(): void
   onApply(): void
@@ -28,7 +33,7 @@ const uriOf = (path: string) => monaco.Uri.file(path)
 const monacoTheme = (t: Theme) => (t === 'dark' ? 'vs-dark' : 'vs')
 
 function modelFor(path: string, text: string): monaco.editor.ITextModel {
-  return monaco.editor.getModel(uriOf(path)) ?? monaco.editor.createModel(text, 'yaml', uriOf(path))
+  return monaco.editor.getModel(uriOf(path)) ?? monaco.editor.createModel(text, isManifestPath(path) ? 'yaml' : 'plaintext', uriOf(path))
 }
 
 /** Replaces the model's text as one undoable edit (setValue would drop the undo history). */
@@ -87,7 +92,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     })
     // For end-to-end tests and debugging (toolchain.md §4): the editor and the Monaco API.
     Object.assign(window, { __editor: editor, __monaco: monaco })
-    editor.focus()
+    // Never take the focus just for having loaded: the student may be typing in the terminal.
+    if (p.focusTick > 0) editor.focus()
     return () => {
       sub.dispose()
       editor.dispose()
@@ -108,7 +114,6 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         editor.setModel(model)
         const view = viewStates.current.get(props.path)
         if (view) editor.restoreViewState(view)
-        editor.focus()
       }
       if (model.getValue() !== props.text) replaceText(model, props.text)
     } finally {
@@ -127,6 +132,20 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       }
     }
   }, [props.paths, props.path])
+
+  useEffect(() => {
+    if (props.focusTick > 0) editorRef.current?.focus()
+  }, [props.focusTick])
+
+  useEffect(() => {
+    const editor = editorRef.current
+    const model = editor?.getModel()
+    if (!editor || !model || !props.reveal) return
+    const line = Math.min(props.reveal.line, model.getLineCount())
+    editor.setPosition({ lineNumber: line, column: model.getLineFirstNonWhitespaceColumn(line) || 1 })
+    editor.revealLineInCenter(line)
+    editor.focus()
+  }, [props.reveal])
 
   useEffect(() => {
     monaco.editor.setTheme(monacoTheme(props.theme))

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { MemFs } from '../../sim'
-import { diskState, edit, ensureOpen, isDirty, markSaved, newFilePath, readText, revert, saveFile, studentFiles, syncWithDisk, tabLabel, type Buffers } from './buffers'
+import { isManifestPath, diskState, edit, ensureOpen, isDirty, markSaved, newFilePath, readText, revert, saveFile, studentFiles, syncWithDisk, tabLabel, type Buffers } from './buffers'
 
 const machine = () => MemFs.from({ '/root/web.yaml': 'kind: StatefulSet\n', '/root/.kube/config': 'x', '/root/.bash_history': '', '/root/lab/svc.yaml': 'kind: Service\n', '/etc/hostname': 'k8s-master\n' })
 const open = (fs: MemFs, path: string): Buffers => ensureOpen(new Map(), path, readText(fs, path))
@@ -65,6 +65,10 @@ describe('studentFiles', () => {
 })
 
 describe('names', () => {
+  it('treats .yaml, .yml and .json files as manifests and others as plain text', () => {
+    expect(['web.yaml', 'a/B.YML', 'svc.json', 'run.sh', 'notes', 'web.yaml.bak'].map(isManifestPath)).toEqual([true, true, true, false, false, false])
+  })
+
   it('labels files under /root by their relative path and others by their name', () => {
     expect([tabLabel('/root/lab/svc.yaml'), tabLabel('/tmp/kubectl-edit-1000.yaml')]).toEqual(['lab/svc.yaml', 'kubectl-edit-1000.yaml'])
   })

@@ -106,6 +106,14 @@ export function studentFiles(fs: MemFs, home = HOME): string[] {
     .map(([p]) => p)
 }
 
+/**
+ * Whether a file is a manifest: YAML or JSON by its name (kubectl reads both). Those get the YAML
+ * language, schema checks and kubectl's verdict; any other file (a script, notes) is plain text.
+ */
+export function isManifestPath(path: string): boolean {
+  return /\.(ya?ml|json)$/i.test(path)
+}
+
 /** How a tab names a file: relative to /root, else the file name (the full path is the tooltip). */
 export function tabLabel(path: string, home = HOME): string {
   if (path.startsWith(home + '/')) return path.slice(home.length + 1)

@@ -24,6 +24,7 @@ const en = {
   nameExists: (name: string) => `${name} already exists`,
   badName: 'Give a file name, e.g. web.yaml',
   kubectlSays: 'kubectl',
+  goToLine: (line: number) => `Go to line ${line}`,
 } as const
 
 type Strings = { [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string ? (...a: A) => string : string }
@@ -49,6 +50,7 @@ const zh: Strings = {
   nameExists: (name: string) => `${name} 已存在`,
   badName: '请输入文件名，例如 web.yaml',
   kubectlSays: 'kubectl',
+  goToLine: (line: number) => `转到第 ${line} 行`,
 }
 
 export function editorStrings(locale: Locale): Strings {

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useActions, useApp } from '../state/hooks'
 import { applyCommand, applyCwd } from './apply-command'
-import { type Buffer, close, diskState, edit, ensureOpen, HOME, isDirty, markSaved, newFilePath, readText, revert, saveFile, studentFiles, syncWithDisk } from './buffers'
+import { type Buffer, close, diskState, edit, ensureOpen, HOME, isDirty, isManifestPath, markSaved, newFilePath, readText, revert, saveFile, studentFiles, syncWithDisk } from './buffers'
 import { editorStoreFor } from './editor-store'
 import type { EditRequest } from './edit-sessions'
 import { kubectlYamlDiagnostic } from './kubectl-diagnostics'
@@ -34,6 +34,9 @@ export function useEditor() {
   const buffers = useSyncExternalStore(store.subscribe, store.buffers)
   const requests = useSyncExternalStore(sessions.subscribe, sessions.pending)
   const [notice, setNotice] = useState<string | undefined>()
+  const [focusTick, setFocusTick] = useState(0)
+  const focus = () => setFocusTick((n) => n + 1)
+  const [reveal, setReveal] = useState<{ line: number; tick: number } | undefined>()
   const read = useCallback((path: string) => readText(workspace.fs, path), [workspace])
 
   // `vi`, `nano` and `kubectl edit` wait for the editor: install it for this workspace's shells.
@@ -59,6 +62,7 @@ export function useEditor() {
         return open && isDirty(open) ? b : markSaved(b, r.path, r.content)
       })
       actions.openFile(r.path)
+      setFocusTick((n) => n + 1)
     }
   }, [requests, openFile, store, actions])
 
@@ -78,7 +82,10 @@ export function useEditor() {
 
   const settledText = useSettled(buffer?.text, 250)
   const diagnostic = useMemo(
-    () => (path === undefined || settledText === undefined || settledText !== buffer?.text ? undefined : { path, diagnostic: kubectlYamlDiagnostic(settledText) }),
+    () =>
+      path === undefined || settledText === undefined || settledText !== buffer?.text
+        ? undefined
+        : { path, diagnostic: isManifestPath(path) ? kubectlYamlDiagnostic(settledText) : undefined },
     [path, settledText, buffer?.text],
   )
 
@@ -158,6 +165,7 @@ export function useEditor() {
     }
     store.update((b) => ensureOpen(b, p, read(p)))
     actions.openFile(p)
+    focus()
     return undefined
   }
 
@@ -174,7 +182,13 @@ export function useEditor() {
     diagnostic,
     command,
     notice,
-    open: (p: string) => actions.openFile(p),
+    focusTick,
+    reveal,
+    goToLine: (line: number) => setReveal((r) => ({ line, tick: (r?.tick ?? 0) + 1 })),
+    open: (p: string) => {
+      actions.openFile(p)
+      focus()
+    },
     change,
     save,
     cancel,

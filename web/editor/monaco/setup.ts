@@ -77,7 +77,8 @@ type LegacyWorkerOptions = { worker?: undefined; label?: string; moduleId?: stri
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
-  // Prettier is stubbed out of the worker (vite.config.ts); the files are the student's to format.
+  // Prettier is stubbed out of the worker (vite.config.ts aliases it to web/stubs/prettier.ts);
+  // the files are the student's to format.
   format: { enable: false },
   isKubernetes: true,
   completion: true,
