@@ -6,8 +6,8 @@
 
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
-import { keyOf, splitKey } from './runtime'
-import type { KubeObject, Node, Pod, PodCondition } from '../api/types'
+import { splitKey } from './runtime'
+import type { KubeObject, Node, Obj, Pod, PodCondition } from '../api/types'
 import { podCondition } from '../api/pod-util'
 import { deepEqual } from '../core/json'
 import { rfc3339 } from '../core/time'
@@ -15,6 +15,7 @@ import { planScheduling } from './scheduler/planner'
 import type { VolumeAction } from './scheduler/volumes'
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from './scheduler/volumes'
 import { hasClaims, isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
+import { podKey, SchedulingQueue } from './scheduler/queue'
 
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again at least this often. */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000
@@ -28,37 +29,50 @@ export function schedulerController(deps: ControllerDeps): Controller {
   // When each pod last failed a scheduling attempt (the unschedulable queue's timestamps). Not saved:
   // after a restore a pod whose condition already says why it waits is retried 5 minutes later.
   const lastFailure = new Map<string, { uid: string; at: number }>()
-  // When each pod's PreBind started waiting for its claims (restarted from now after a restore).
-  const bindingSince = new Map<string, { uid: string; at: number }>()
   const controlPlane = deps.config.nodes.find((n) => n.controlPlane)?.name ?? 'k8s-master'
   const source = (action: string) => ({ component: SCHEDULER_NAME, action, reportingInstance: `${SCHEDULER_NAME}-${controlPlane}` })
+
+  // Which pods wait for the scheduler, and since when each PreBind waits for its claims (from watch
+  // events and reconciles; rebuilt from the API after a restore, the waits restarting from then).
+  let queue: SchedulingQueue | undefined
+  const queueOf = (ctx: ControllerContext) => (queue ??= new SchedulingQueue(ctx.api))
 
   return {
     name: SCHEDULER_NAME,
     watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'],
     keysFor(ev, ctx) {
+      const q = queueOf(ctx)
       switch (ev.kind) {
         case 'Pod': {
           const pod = ev.object as Pod
           const old = ev.old as Pod | undefined
+          q.observe(podKey(pod), ev.type === 'DELETED' ? undefined : pod)
           if (ev.type !== 'DELETED' && isPending(pod)) return [podKey(pod)]
-          return assignedPodChangeMatters(ev.type, pod, old) ? pendingKeys(ctx) : []
+          return assignedPodChangeMatters(ev.type, pod, old) ? q.queuedKeys() : []
         }
         case 'Node':
-          return ev.type !== 'MODIFIED' || nodeChangeMatters(ev.old as Node, ev.object as Node) ? pendingKeys(ctx) : []
-        case 'PersistentVolumeClaim':
-          return pendingKeys(ctx, (p) => hasClaims(p) && p.metadata?.namespace === ev.object.metadata.namespace)
+          return ev.type !== 'MODIFIED' || nodeChangeMatters(ev.old as Node, ev.object as Node) ? q.queuedKeys() : []
+        case 'PersistentVolumeClaim': {
+          const ns = ev.object.metadata.namespace ?? ''
+          const own = q.podsOfClaim(ns, ev.object.metadata.name ?? '')
+          return union(q.queuedKeys((p) => hasClaims(p) && p.metadata?.namespace === ns), own)
+        }
+        case 'PersistentVolume': {
+          const ref = (ev.object as Obj<'PersistentVolume'>).spec?.claimRef
+          return union(q.queuedKeys(hasClaims), ref?.name ? q.podsOfClaim(ref.namespace ?? '', ref.name) : [])
+        }
         default:
-          return pendingKeys(ctx, hasClaims)
+          return q.queuedKeys(hasClaims)
       }
     },
-    initialKeys: (ctx) => pendingKeys(ctx),
+    initialKeys: (ctx) => queueOf(ctx).queuedKeys(),
     reconcile(key, ctx) {
       const [ns, name] = splitKey(key)
       const pod = ctx.api.get('Pod', ns, name)
+      const q = queueOf(ctx)
       if (!pod || !isPending(pod)) {
         lastFailure.delete(key)
-        bindingSince.delete(key)
+        q.stopWaiting(key)
         return
       }
       const uid = pod.metadata.uid!
@@ -69,25 +83,25 @@ export function schedulerController(deps: ControllerDeps): Controller {
         // VolumeBinding PreBind: the pod waits (no event) until its claims are bound; claim events wake
         // it. After bindTimeoutSeconds the binding cycle fails and the pod goes round again.
         if (decision.waitForVolumes) {
-          const prev = bindingSince.get(key)
+          const prev = q.binding.get(key)
           let since = prev?.uid === uid ? prev.at : ctx.now()
           if (ctx.now() >= since + BIND_TIMEOUT_MS) {
             ctx.events.record(pod, 'Warning', 'FailedScheduling', MSG_BIND_TIMEOUT, source('Scheduling'))
             ctx.api.updateStatus(withCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'SchedulerError', message: MSG_BIND_TIMEOUT }, ctx.now()), ACTOR)
             since = ctx.now()
           }
-          bindingSince.set(key, { uid, at: since })
+          q.startWaiting(key, uid, since)
           ctx.requeueAfter(key, since + BIND_TIMEOUT_MS - ctx.now(), { background: true })
           return
         }
-        bindingSince.delete(key)
+        q.stopWaiting(key)
         ctx.api.bind(ns, name, decision.node, ACTOR)
         const bound = ctx.api.read('Pod', ns, name)
         ctx.api.updateStatus(withCondition(bound, { type: 'PodScheduled', status: 'True' }, ctx.now()), ACTOR)
         ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${decision.node}`, source('Binding'))
         return
       }
-      bindingSince.delete(key)
+      q.stopWaiting(key)
       const cond = podCondition(pod, 'PodScheduled')
       const unchanged = cond?.status === 'False' && cond.reason === decision.reason && cond.message === decision.message
       const prev = lastFailure.get(key)
@@ -110,14 +124,9 @@ export function schedulerController(deps: ControllerDeps): Controller {
   }
 }
 
-function podKey(pod: Pod): string {
-  return keyOf(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '')
-}
-
-function pendingKeys(ctx: ControllerContext, filter: (p: Pod) => boolean = () => true): string[] {
-  const keys: string[] = []
-  for (const p of ctx.api.each('Pod')) if (isPending(p) && filter(p)) keys.push(podKey(p))
-  return keys.sort()
+/** Both lists' keys, once each, sorted. */
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return b.length === 0 ? [...a] : [...new Set([...a, ...b])].sort()
 }
 
 /** Changes to bound pods that can make room or satisfy affinity (the queueing hints of the plugins). */
