@@ -63,11 +63,23 @@ export function kubeletController(deps: ControllerDeps): Controller {
       return ev.type === 'DELETED' || pod.spec?.nodeName || k.records.has(key) ? [key] : []
     }
     if (ev.kind === 'PersistentVolume') {
-      return [...k.records].filter(([, r]) => r.volumesReadyAt === undefined).map(([key]) => key)
+      // A volume matters to the pods still setting up their volumes whose claims name it.
+      const out: string[] = []
+      for (const pvc of ctx.api.byIndex('PersistentVolumeClaim', 'spec.volumeName', o.metadata.name ?? '')) {
+        for (const p of ctx.api.byIndex('Pod', 'claimName', pvc.metadata.name ?? '')) {
+          const key = `${p.metadata.namespace}/${p.metadata.name}`
+          const rec = k.records.get(key)
+          if (p.metadata.namespace === pvc.metadata.namespace && rec && rec.volumesReadyAt === undefined && !out.includes(key)) out.push(key)
+        }
+      }
+      return out
     }
     const ns = o.metadata.namespace ?? ''
     const out: string[] = []
-    for (const p of ctx.api.list('Pod', { namespace: ns })) {
+    // Claims: only the pods that name the claim (an index); ConfigMaps and Secrets: every pod of the namespace.
+    const candidates = ev.kind === 'PersistentVolumeClaim' ? ctx.api.byIndex('Pod', 'claimName', o.metadata.name ?? '') : ctx.api.list('Pod', { namespace: ns })
+    for (const p of candidates) {
+      if (p.metadata.namespace !== ns) continue
       if (p.spec?.nodeName && usesSource(p as Pod, ev.kind, o.metadata.name ?? '')) out.push(`${ns}/${p.metadata.name}`)
     }
     return out
