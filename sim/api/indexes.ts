@@ -42,6 +42,7 @@ function podClaimNames(o: KubeObject): string[] {
 export const INDEXERS: Partial<Record<Kind, Readonly<Record<string, Indexer>>>> = {
   Pod: { 'spec.nodeName': field('spec.nodeName'), claimName: podClaimNames },
   Event: { 'involvedObject.uid': field('involvedObject.uid') },
+  PersistentVolumeClaim: { 'spec.volumeName': field('spec.volumeName') },
 }
 
 function isController(ref: OwnerReference): boolean {
