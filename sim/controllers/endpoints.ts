@@ -18,6 +18,7 @@ import {
   isPodReady,
   isServiceIPSet,
   lastChangeTriggerTime,
+  podEndpointsChanged,
   podIPv4,
   podsForService,
   serviceKeysForLabels,
@@ -44,6 +45,7 @@ export function endpointsController(_deps: ControllerDeps): Controller {
           // Only deletions: an Endpoints object removed by hand is put back.
           return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : []
         case 'Pod': {
+          if (ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, o as Pod)) return []
           const keys = new Set(serviceKeysForLabels(ctx.api, ns, o.metadata.labels))
           if (ev.old) for (const k of serviceKeysForLabels(ctx.api, ns, ev.old.metadata.labels)) keys.add(k)
           return keys
@@ -116,13 +118,19 @@ function endpointAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
   }
 }
 
-/** The readiness an existing Endpoints object shows for a pod: true, false, or undefined when absent. */
-function shownReadiness(ep: Endpoints | undefined, uid: string | undefined): boolean | undefined {
+/**
+ * The readiness an existing Endpoints object shows for each pod (by target uid): true, false, or
+ * absent. The first subset that lists the pod decides, ready addresses before not-ready ones.
+ */
+function shownReadiness(ep: Endpoints | undefined): Map<string | undefined, boolean> {
+  const shown = new Map<string | undefined, boolean>()
   for (const s of ep?.subsets ?? []) {
-    if (s.addresses?.some((a) => a.targetRef?.uid === uid)) return true
-    if (s.notReadyAddresses?.some((a) => a.targetRef?.uid === uid)) return false
+    const here = new Map<string | undefined, boolean>()
+    for (const a of s.notReadyAddresses ?? []) here.set(a.targetRef?.uid, false)
+    for (const a of s.addresses ?? []) here.set(a.targetRef?.uid, true)
+    for (const [uid, ready] of here) if (!shown.has(uid)) shown.set(uid, ready)
   }
-  return undefined
+  return shown
 }
 
 function withoutHeadless(labels: Record<string, string> | undefined): Record<string, string> {
@@ -140,9 +148,10 @@ function syncService(svc: Service, ctx: ControllerContext): void {
   if (current && deepEqual(current.subsets ?? [], subsets) && deepEqual(withoutHeadless(current.metadata.labels), svc.metadata?.labels ?? {})) return
 
   const publishNotReady = svc.spec?.publishNotReadyAddresses === true
+  let shownByUid: Map<string | undefined, boolean> | undefined
   const trigger = lastChangeTriggerTime(svc, pods, current !== undefined, (pod) => {
     if (!shouldPodBeInEndpoints(pod, publishNotReady) || !podIPv4(pod)) return false
-    const shown = shownReadiness(current, pod.metadata?.uid)
+    const shown = (shownByUid ??= shownReadiness(current)).get(pod.metadata?.uid)
     return shown === undefined || shown !== (publishNotReady || isPodReady(pod))
   })
   const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) }

@@ -6,12 +6,12 @@
 
 import { rfc3339 } from '../core/time'
 import { isApiError } from '../api/errors'
-import type { EndpointSlice, Service } from '../api/types'
+import type { EndpointSlice, Pod, Service } from '../api/types'
 import type { Endpoint } from 'kubernetes-types/discovery/v1'
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
 import { splitKey } from './runtime'
-import { TRIGGER_TIME_ANNOTATION, isPodReady, lastChangeTriggerTime, podsForService, serviceKeysForLabels, serviceSelector, shouldPodBeInEndpoints } from './service-endpoints/pods'
+import { TRIGGER_TIME_ANNOTATION, isPodReady, lastChangeTriggerTime, podEndpointsChanged, podsForService, serviceKeysForLabels, serviceSelector, shouldPodBeInEndpoints } from './service-endpoints/pods'
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, planSlices } from './service-endpoints/slice-plan'
 
 const ACTOR = 'endpointslice-controller'
@@ -38,6 +38,7 @@ export function endpointSliceController(_deps: ControllerDeps): Controller {
           return keys
         }
         case 'Pod': {
+          if (ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, o as Pod)) return []
           const keys = new Set(serviceKeysForLabels(ctx.api, ns, o.metadata.labels))
           if (ev.old) for (const k of serviceKeysForLabels(ctx.api, ns, ev.old.metadata.labels)) keys.add(k)
           return keys

@@ -7,6 +7,7 @@ import type { ServicePort } from 'kubernetes-types/core/v1'
 import { fromMap, matches, type Selector } from '../../api/selectors'
 import { isPodReady, isPodTerminal, podCondition } from '../../api/pod-util'
 import { parseRfc3339 } from '../../core/time'
+import { deepEqual } from '../../core/json'
 
 /** The Service's selector, or null when it has none (nil or empty: such Services get no endpoints from controllers). */
 export function serviceSelector(svc: Service): Selector {
@@ -21,6 +22,22 @@ export function serviceKeysForLabels(api: ApiServer, namespace: string, labels: 
     if (sel !== null && matches(sel, labels)) out.push(`${namespace}/${svc.metadata.name}`)
   }
   return out
+}
+
+/**
+ * podEndpointsChanged (endpointslice/util/controller_utils.go), widened to everything our syncs read:
+ * an update that changes none of labels, hostname/subdomain, deletion, readiness, IPs, node or
+ * whether the pod is terminal cannot change what either controller shows, so it queues nothing.
+ */
+export function podEndpointsChanged(old: Pod, cur: Pod): boolean {
+  if (!deepEqual(old.metadata?.labels, cur.metadata?.labels)) return true
+  if (old.spec?.hostname !== cur.spec?.hostname || old.spec?.subdomain !== cur.spec?.subdomain) return true
+  if (old.metadata?.deletionTimestamp !== cur.metadata?.deletionTimestamp) return true
+  if (isPodReady(old) !== isPodReady(cur) || isPodTerminal(old) !== isPodTerminal(cur)) return true
+  if (old.spec?.nodeName !== cur.spec?.nodeName || old.status?.podIP !== cur.status?.podIP) return true
+  const a = old.status?.podIPs ?? []
+  const b = cur.status?.podIPs ?? []
+  return a.length !== b.length || a.some((ip, i) => ip.ip !== b[i].ip)
 }
 
 /** The pods a Service selects, in list order. */
