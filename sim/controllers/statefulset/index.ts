@@ -4,10 +4,11 @@
 
 import { isApiError } from '../../api/errors'
 import { controllerOf } from '../../api/owners'
-import { isPodReady } from '../../api/pod-util'
+import { isPodReady, podCondition } from '../../api/pod-util'
 import { fromLabelSelector, matches } from '../../api/selectors'
 import type { KubeObject, Obj, PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
 import { parseRfc3339 } from '../../core/time'
+import { deepEqual } from '../../core/json'
 import type { ControllerDeps } from '../deps'
 import { keyOf, splitKey, type Controller, type ControllerContext } from '../runtime'
 import { claimPods, claimRevisions } from './claim'
@@ -22,6 +23,7 @@ export function statefulSetController(deps: ControllerDeps): Controller {
     watches: ['StatefulSet', 'Pod'],
     keysFor(ev, ctx) {
       if (ev.kind === 'StatefulSet') return [keyOf(ev.object.metadata.namespace, ev.object.metadata.name!)]
+      if (ev.type === 'MODIFIED' && ev.old && !podChangeMatters(ev.old as unknown as Pod, ev.object as unknown as Pod)) return []
       return setsForPod(ev.object as unknown as Pod, ev.old as unknown as Pod | undefined, ctx)
     },
     initialKeys(ctx) {
@@ -34,6 +36,27 @@ export function statefulSetController(deps: ControllerDeps): Controller {
       sync(set as Set, ctx, deps)
     },
   }
+}
+
+/**
+ * What a sync reads of a pod: its identity, labels and owners, deletion, phase, readiness (and since
+ * when) and volumes. An update that changes none of these (the scheduler's condition, the kubelet's
+ * container statuses, the node it is bound to) leaves every sync as it was, so it queues nothing.
+ */
+function podChangeMatters(old: Pod, cur: Pod): boolean {
+  const ready = (p: Pod) => podCondition(p, 'Ready')
+  const a = ready(old)
+  const b = ready(cur)
+  return (
+    old.metadata?.uid !== cur.metadata?.uid ||
+    old.metadata?.deletionTimestamp !== cur.metadata?.deletionTimestamp ||
+    old.status?.phase !== cur.status?.phase ||
+    a?.status !== b?.status ||
+    a?.lastTransitionTime !== b?.lastTransitionTime ||
+    !deepEqual(old.metadata?.labels, cur.metadata?.labels) ||
+    !deepEqual(old.metadata?.ownerReferences, cur.metadata?.ownerReferences) ||
+    !deepEqual(old.spec?.volumes, cur.spec?.volumes)
+  )
 }
 
 /** addPod / updatePod / deletePod: the owning set, or for an orphan every set whose selector matches. */

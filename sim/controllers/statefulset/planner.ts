@@ -115,14 +115,13 @@ export function planSync(input: SyncInput): SyncPlan {
   const { set, now } = input
   const minReady = set.spec?.minReadySeconds ?? 0
   const steps: Step[] = []
-  let status: StatefulSetStatus = {
+  const base: StatefulSetStatus = {
     observedGeneration: set.metadata.generation,
     currentRevision: input.currentRevision,
     updateRevision: input.updateRevision,
     collisionCount: input.collisionCount,
     replicas: 0,
   }
-  status = countStatus(status, minReady, now, input.pods)
 
   // Partition: in-range pods by ordinal, the rest (valid ordinals only) are condemned. Missing
   // ordinals get their local "not yet created" pod only when a step needs it: building one per
@@ -137,8 +136,12 @@ export function planSync(input: SyncInput): SyncPlan {
   }
   const replica = (i: number): Pod =>
     (observed[i] ??= newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, start + i))
-  const created = () => observed.filter((p): p is Pod => p !== undefined)
   condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a))
+  // The counts over the created pods and the condemned ones. Pods the plan makes locally have no
+  // phase and count for nothing, so one count serves every way out of the plan.
+  const createdPods = observed.filter((p): p is Pod => p !== undefined)
+  let counted: StatefulSetStatus | undefined
+  const counts = () => (counted ??= countStatus(base, minReady, now, createdPods, condemned))
 
   // The first unhealthy pod: a missing replica counts (and is never one of the condemned pods).
   let firstUnhealthy: Pod | 'missing' | undefined
@@ -150,14 +153,10 @@ export function planSync(input: SyncInput): SyncPlan {
   if (!firstUnhealthy) for (let i = condemned.length - 1; i >= 0 && !firstUnhealthy; i--) if (!isHealthy(condemned[i])) firstUnhealthy = condemned[i]
   const unhealthyName = () => (firstUnhealthy === 'missing' ? 'a missing replica' : (firstUnhealthy?.metadata?.name ?? ''))
 
-  const finish = (blockedOn?: string): SyncPlan => ({
-    steps,
-    status: countStatus(status, minReady, now, created(), condemned),
-    blockedOn,
-  })
+  const finish = (blockedOn?: string): SyncPlan => ({ steps, status: counts(), blockedOn })
 
   // A set being deleted only gets its status updated.
-  if (set.metadata.deletionTimestamp) return { steps, status }
+  if (set.metadata.deletionTimestamp) return { steps, status: countStatus(base, minReady, now, input.pods) }
 
   const monotonic = set.spec?.podManagementPolicy !== 'Parallel'
   const name = (p: Pod) => p.metadata?.name ?? ''
@@ -204,7 +203,7 @@ export function planSync(input: SyncInput): SyncPlan {
     if (monotonic) return finish(`terminating Pod ${name(pod)} for scale down`)
   }
 
-  status = countStatus(status, minReady, now, created(), condemned)
+  const status = counts()
   const strategy = set.spec?.updateStrategy
   if (strategy?.type === 'OnDelete') return { steps, status }
 

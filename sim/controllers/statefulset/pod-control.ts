@@ -5,7 +5,7 @@ import { ApiError, isApiError } from '../../api/errors'
 import type { KubeObject, PersistentVolumeClaim, Pod } from '../../api/types'
 import { deepEqual } from '../../core/json'
 import type { ControllerContext } from '../runtime'
-import { claimsFor, identityMatches, ordinalOf, storageMatches, withIdentity, withStorage, type Set } from './identity'
+import { claimNamesFor, claimsFor, identityMatches, ordinalOf, storageMatches, withIdentity, withStorage, type Set } from './identity'
 import { desiredClaimRefs, hasUnexpectedController, isClaimOwnerUpToDate, retentionPolicy } from './retention'
 import type { Step } from './planner'
 
@@ -73,12 +73,14 @@ export class StatefulPodControl {
   /** createPersistentVolumeClaims: create what is missing; a claim being deleted blocks the pod. */
   createClaims(set: Set, pod: Pod): void {
     const errs: string[] = []
-    for (const claim of claimsFor(set, ordinalOf(pod))) {
-      const name = claim.metadata!.name!
+    // Names first: the claims (template copies) are only built when one is missing.
+    const names = claimNamesFor(set, ordinalOf(pod))
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]
       const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name)
       if (!live) {
         try {
-          this.ctx.api.create(claim as unknown as KubeObject, { actor: ACTOR })
+          this.ctx.api.create(claimsFor(set, ordinalOf(pod))[i] as unknown as KubeObject, { actor: ACTOR })
           this.claimEvent(set, pod, name)
         } catch (e) {
           if (!isApiError(e)) throw e
@@ -95,8 +97,8 @@ export class StatefulPodControl {
   /** UpdatePodClaimForRetentionPolicy: make the claims' owner refs match the retention policy. */
   private updateClaimsForRetention(set: Set, pod: Pod, verbOnError?: 'update'): void {
     try {
-      for (const c of claimsFor(set, ordinalOf(pod))) {
-        const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, c.metadata!.name!) as PersistentVolumeClaim | undefined
+      for (const name of claimNamesFor(set, ordinalOf(pod))) {
+        const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name) as PersistentVolumeClaim | undefined
         if (!live || isClaimOwnerUpToDate(live, set, pod)) continue
         const p = retentionPolicy(set)
         if (hasUnexpectedController(live, set, pod) && !(p.whenDeleted === 'Retain' && p.whenScaled === 'Retain')) {
@@ -137,8 +139,8 @@ export class StatefulPodControl {
         throw e
       }
     }
-    const claimsOk = claimsFor(set, ordinalOf(next)).every((c) => {
-      const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, c.metadata!.name!)
+    const claimsOk = claimNamesFor(set, ordinalOf(next)).every((name) => {
+      const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name)
       return !live || isClaimOwnerUpToDate(live, set, next)
     })
     if (!claimsOk) {
