@@ -63,8 +63,20 @@ export function rfc3339Micro(ms: number): string {
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|z|[+-]\d{2}:\d{2})$/
 
 /** Parses an RFC3339 timestamp to virtual ms, or undefined when it is not one. */
+// Controllers parse the same few condition timestamps over and over; remember recent answers.
+const parsed = new Map<string, number | undefined>()
+const PARSED_MAX = 8192
+
 export function parseRfc3339(text: string | null | undefined): number | undefined {
   if (!text) return undefined
+  if (parsed.has(text)) return parsed.get(text)
+  const t = parseUncached(text)
+  if (parsed.size >= PARSED_MAX) parsed.clear()
+  parsed.set(text, t)
+  return t
+}
+
+function parseUncached(text: string): number | undefined {
   const m = RFC3339.exec(text)
   if (!m) return undefined
   const frac = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0
