@@ -68,6 +68,15 @@ test('marks a field the schema does not have', async ({ page }) => {
   await shot(page, 'schema-marker')
 })
 
+test('checks each document of a multi-document file against its own kind', async ({ page }) => {
+  await openApp(page)
+  await newFile(page, 'all.yaml')
+  await monacoReady(page)
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\nspec:\n  clusterIP: None\n  selector:\n    app: nginx\n  ports:\n  - port: 80\n    name: web\n---\n'
+  await setText(page, svc + STS.replace('replicas: 2', 'replica: 2'))
+  await expect.poll(async () => (await markers(page, 'yaml')).map((m) => `${m.startLineNumber}: ${m.message}`)).toEqual(['19: Property replica is not allowed.'])
+})
+
 test('shows field documentation on hover and completes field names', async ({ page }) => {
   await openApp(page)
   await newFile(page, 'web.yaml')
@@ -167,6 +176,28 @@ test('kubectl edit opens the object in the editor', async ({ page }) => {
   await expect.poll(() => terminalText(page)).toMatch(/jsonpath=\{\.spec\.replicas\}\s*\n4/)
 })
 
+test('kubectl edit reopens the file with its error, and Cancel gives up', async ({ page }) => {
+  await openApp(page)
+  await runInTerminal(page, `cat <<EOF | kubectl apply -f -\n${STS}EOF`)
+  await typeInTerminal(page, 'kubectl edit sts web')
+  await expect(page.getByTestId('editor-session')).toBeVisible()
+  await monacoReady(page)
+  await expect.poll(() => editorText(page)).toContain('  replicas: 2\n')
+  await page.evaluate(() => {
+    const ed = (window as any).__editor
+    ed.setValue(ed.getValue().replace(/\n {2}replicas: 2\n/, '\n  replicas: two\n'))
+  })
+  await page.keyboard.press('Control+s')
+  // kubectl puts its error at the top of the file and opens the editor again.
+  await expect.poll(() => editorText(page)).toContain('# statefulsets.apps "web" was not valid:')
+  await expect(page.getByTestId('editor-session')).toBeVisible()
+  await shot(page, 'kubectl-edit-invalid')
+  await page.getByTestId('editor-session-cancel').click()
+  await promptBack(page)
+  await expect.poll(() => terminalText(page)).toContain('error: Edit cancelled, no valid changes were saved.')
+  await expect(page.locator('.ord-editor-tab', { hasText: 'kubectl-edit' })).toHaveCount(0)
+})
+
 test('the terminal works before Monaco has loaded', async ({ page }) => {
   // Hold Monaco's chunk back: the editor shows its plain text area, the terminal runs commands.
   let release!: () => void
@@ -186,6 +217,17 @@ test('the terminal works before Monaco has loaded', async ({ page }) => {
   release()
   await monacoReady(page)
   await expect.poll(() => editorText(page)).toBe('kind: Pod\n')
+})
+
+test('speaks the app\'s language', async ({ page }) => {
+  await openApp(page, '?lang=zh-CN')
+  await runInTerminal(page, 'echo "a: 1" > a.yaml')
+  await typeInTerminal(page, 'vi a.yaml')
+  await expect(page.getByTestId('editor-session')).toContainText('终端正在等待此文件')
+  await expect(page.getByTestId('editor-session-cancel')).toHaveText('取消')
+  await shot(page, 'zh-CN')
+  await page.getByTestId('editor-session-cancel').click()
+  await promptBack(page)
 })
 
 test('follows the dark theme', async ({ page }) => {

@@ -45,7 +45,7 @@ export function EditorPane() {
       <SessionBanner c={c} />
       <div className="ord-editor-body">
         {c.buffer ? (
-          <Suspense fallback={<PlainEditor t={c.t} path={c.buffer.path} text={c.buffer.text} onChange={c.change} />}>
+          <Suspense fallback={<PlainEditor t={c.t} path={c.buffer.path} text={c.buffer.text} focusTick={c.focusTick} onChange={c.change} onEscape={c.escape} />}>
             <MonacoEditor
               path={c.buffer.path}
               text={c.buffer.text}

@@ -75,6 +75,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       fixedOverflowWidgets: true,
       quickSuggestions: { other: true, comments: false, strings: true },
       hover: { delay: 300 },
+      // kubectl's error comments quote Go maps (map[spec:map[...]]): no rainbow brackets in them.
+      bracketPairColorization: { enabled: false },
     })
     editorRef.current = editor
     sessionKey.current = editor.createContextKey('ordinalEditSession', p.inSession)

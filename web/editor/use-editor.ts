@@ -72,7 +72,7 @@ export function useEditor() {
     return [...all].sort()
   }, [workspace, fsVersion, buffers, requests])
 
-  const path = openFile !== undefined && (files.includes(openFile) || read(openFile) !== undefined) ? openFile : files[0]
+  const path = openFile !== undefined && files.includes(openFile) ? openFile : files[0]
   const disk = path === undefined ? undefined : read(path)
   const buffer: Buffer | undefined = path === undefined ? undefined : (buffers.get(path) ?? { path, text: disk ?? '', base: disk })
   const request = path === undefined ? undefined : requests.find((r) => r.path === path)

@@ -51,6 +51,24 @@ function nullableTimes(node: unknown): unknown {
   return out
 }
 
+/**
+ * Every document needs apiVersion and kind, as kubectl says when one is missing ("Object 'Kind' is
+ * missing in ..."); the generated schema leaves them optional (they are optional in the Go types).
+ * Without this, `apiVersion: v1` alone matches every v1 kind and shows nothing.
+ */
+type AllKinds = { oneOf?: { $ref?: string }[]; definitions?: Record<string, { required?: string[] }> }
+
+function kindsNeedTypeMeta(schema: AllKinds): unknown {
+  const definitions = { ...schema.definitions }
+  for (const alt of schema.oneOf ?? []) {
+    const name = alt.$ref?.replace('#/definitions/', '')
+    const def = name === undefined ? undefined : definitions[name]
+    if (name === undefined || !def) continue
+    definitions[name] = { ...def, required: [...new Set(['apiVersion', 'kind', ...(def.required ?? [])])] }
+  }
+  return { ...schema, definitions }
+}
+
 globalThis.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
     if (label === 'yaml') return new YamlWorker()
@@ -88,7 +106,7 @@ configureMonacoYaml(monaco, {
   yamlVersion: '1.1',
   // The hover's "Source: <schema uri>" footer says nothing useful to a student.
   hoverSchemaSource: false,
-  schemas: [{ uri: 'https://kubernetes.io/docs/reference/kubernetes-api/', fileMatch: ['*'], schema: nullableTimes(allKinds) as JSONSchema }],
+  schemas: [{ uri: 'https://kubernetes.io/docs/reference/kubernetes-api/', fileMatch: ['*'], schema: nullableTimes(kindsNeedTypeMeta(allKinds as unknown as AllKinds)) as JSONSchema }],
 })
 
 export { monaco }
