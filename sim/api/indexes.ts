@@ -43,6 +43,7 @@ export const INDEXERS: Partial<Record<Kind, Readonly<Record<string, Indexer>>>> 
   Pod: { 'spec.nodeName': field('spec.nodeName'), claimName: podClaimNames },
   Event: { 'involvedObject.uid': field('involvedObject.uid') },
   PersistentVolumeClaim: { 'spec.volumeName': field('spec.volumeName') },
+  PersistentVolume: { 'spec.claimRef.name': field('spec.claimRef.name'), 'status.phase': field('status.phase') },
 }
 
 function isController(ref: OwnerReference): boolean {

@@ -16,6 +16,7 @@ import type { VolumeAction } from './scheduler/volumes'
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from './scheduler/volumes'
 import { hasClaims, isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
 import { podKey, SchedulingQueue } from './scheduler/queue'
+import { SchedulerCache } from './scheduler/cache'
 
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again at least this often. */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000
@@ -36,6 +37,9 @@ export function schedulerController(deps: ControllerDeps): Controller {
   // events and reconciles; rebuilt from the API after a restore, the waits restarting from then).
   let queue: SchedulingQueue | undefined
   const queueOf = (ctx: ControllerContext) => (queue ??= new SchedulingQueue(ctx.api))
+  // Where pods count, per node (the scheduler cache), from the same events.
+  let cache: SchedulerCache | undefined
+  const cacheOf = (ctx: ControllerContext) => (cache ??= new SchedulerCache(ctx.api))
 
   return {
     name: SCHEDULER_NAME,
@@ -47,6 +51,7 @@ export function schedulerController(deps: ControllerDeps): Controller {
           const pod = ev.object as Pod
           const old = ev.old as Pod | undefined
           q.observe(podKey(pod), ev.type === 'DELETED' ? undefined : pod)
+          cacheOf(ctx).refresh(podKey(pod))
           if (ev.type !== 'DELETED' && isPending(pod)) return [podKey(pod)]
           return assignedPodChangeMatters(ev.type, pod, old) ? q.queuedKeys() : []
         }
@@ -54,6 +59,7 @@ export function schedulerController(deps: ControllerDeps): Controller {
           return ev.type !== 'MODIFIED' || nodeChangeMatters(ev.old as Node, ev.object as Node) ? q.queuedKeys() : []
         case 'PersistentVolumeClaim': {
           const ns = ev.object.metadata.namespace ?? ''
+          cacheOf(ctx).refreshClaim(ns, ev.object.metadata.name ?? '')
           const own = q.podsOfClaim(ns, ev.object.metadata.name ?? '')
           return union(q.queuedKeys((p) => hasClaims(p) && p.metadata?.namespace === ns), own)
         }
@@ -76,7 +82,7 @@ export function schedulerController(deps: ControllerDeps): Controller {
         return
       }
       const uid = pod.metadata.uid!
-      const decision = planScheduling(readWorld(ctx.api, pod), (n) => ctx.rngFor('sched/' + uid).int(n))
+      const decision = planScheduling(readWorld(ctx.api, pod, cacheOf(ctx)), (n) => ctx.rngFor('sched/' + uid).int(n))
       if (decision.kind === 'bind') {
         lastFailure.delete(key)
         applyVolumeActions(decision.volumeActions, pod, ctx)

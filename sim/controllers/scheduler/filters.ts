@@ -11,7 +11,8 @@ import { nodeNamesFromAffinity, podMatchesNode } from './node-affinity'
 import { add, emptyResources, insufficientResources, nodeAllocatable, podRequests, type Resources } from './resources'
 import { volumeFilter, volumePreFilter, type VolumeAction, type VolumePreFilter } from './volumes'
 import { affinityFilter, affinityPreFilter, type AffinityState, type PlacedPod } from './pod-affinity'
-import { spreadFilter, spreadPreFilter, type SpreadState } from './topology-spread'
+import { hasHardSpreadConstraints, spreadFilter, spreadPreFilter, type SpreadState } from './topology-spread'
+import type { Selector } from '../../api/selectors'
 
 export const ERR_UNSCHEDULABLE = 'node(s) were unschedulable'
 export const ERR_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector"
@@ -27,6 +28,10 @@ export interface SchedulingWorld {
   pvs: readonly PersistentVolume[]
   classes: readonly StorageClass[]
   namespaces: readonly Namespace[]
+  /** The node infos, worked out ahead by the scheduler's cache (else built from `placed`). */
+  infos?: readonly NodeInfo[]
+  /** The placed pods with required anti-affinity terms: all a pod without affinity terms looks at. */
+  placedWithAntiAffinity?: readonly PlacedPod[]
 }
 
 export type StatusCode = 'Unschedulable' | 'UnschedulableAndUnresolvable'
@@ -39,11 +44,16 @@ export interface NodeStatus {
 
 export interface NodeInfo {
   node: Node
-  pods: Pod[]
+  pods: readonly Pod[]
   requested: Resources
+  /** The requests with the scoring defaults for containers without any (else worked out from `pods`). */
+  nonZeroRequested?: Resources
+  /** How many of `pods` are in `namespace` and match `selector` (else counted from `pods`). */
+  countMatching?(namespace: string, selector: Selector): number
 }
 
 export function nodeInfos(world: SchedulingWorld): NodeInfo[] {
+  if (world.infos) return [...world.infos]
   return world.nodes.map((node) => {
     const pods = world.placed.filter((p) => p.node.metadata?.name === node.metadata?.name).map((p) => p.pod)
     return { node, pods, requested: pods.reduce((sum, p) => add(sum, podRequests(p)), emptyResources()) }
@@ -61,7 +71,11 @@ export function preFilter(pod: Pod, world: SchedulingWorld): PreFilterResult {
   const volumes = volumePreFilter(pod, world)
   if (volumes.kind === 'reject') return { kind: 'rejected', plugin: 'VolumeBinding', message: volumes.message }
   const nsLabels = new Map(world.namespaces.map((n) => [n.metadata?.name ?? '', n.metadata?.labels]))
-  return { kind: 'ok', volumes, spread: spreadPreFilter(pod, world.nodes, world.placed), affinity: affinityPreFilter(pod, world.placed, nsLabels), nodeNames }
+  // Without terms of its own, a pod's PreFilter only looks at pods with required anti-affinity.
+  const ownTerms = !!(pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length || pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length)
+  const others = ownTerms ? world.placed : (world.placedWithAntiAffinity ?? world.placed)
+  const spread = hasHardSpreadConstraints(pod) ? spreadPreFilter(pod, world.nodes, world.placed) : { constraints: [] }
+  return { kind: 'ok', volumes, spread, affinity: affinityPreFilter(pod, others, nsLabels), nodeNames }
 }
 
 interface HostPort {

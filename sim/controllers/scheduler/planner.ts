@@ -38,7 +38,16 @@ export function planScheduling(input: SchedulingInput, pick: (n: number) => numb
     return unschedulable(input, { numAllNodes: input.nodes.length, statuses: results.map((r) => r.status) })
   }
   const namespaceLabels = new Map(input.namespaces.map((n) => [n.metadata?.name ?? '', n.metadata?.labels]))
-  const scores = scoreNodes({ pod, feasible, placed: input.placed, spreadSelector: input.spreadSelector, namespaceLabels })
+  const scores = scoreNodes({
+    pod,
+    feasible,
+    // Looked at only by the preferred inter-pod affinity terms.
+    get placed() {
+      return input.placed
+    },
+    spreadSelector: input.spreadSelector,
+    namespaceLabels,
+  })
   const names = feasible.map((i) => i.node.metadata?.name ?? '')
   const node = selectHost(names, scores, pick)
   const volumeActions = results[infos.findIndex((i) => i.node.metadata?.name === node)].volumeActions
@@ -60,7 +69,7 @@ function victimsOutcome(input: SchedulingInput, nodeIndex: number): string[] {
   const nodeName = input.nodes[nodeIndex].metadata?.name
   const victims = input.placed.filter((p) => p.node.metadata?.name === nodeName && priority(p.pod) < priority(input.pod))
   if (victims.length === 0) return [NO_PREEMPTION_VICTIMS]
-  const world = { ...input, placed: input.placed.filter((p) => !victims.includes(p)) }
+  const world = { ...input, infos: undefined, placedWithAntiAffinity: undefined, placed: input.placed.filter((p) => !victims.includes(p)) }
   const pre = preFilter(input.pod, world)
   if (pre.kind === 'rejected') return [pre.message]
   const status: NodeStatus | undefined = filterNode(input.pod, nodeInfos(world)[nodeIndex], pre, world).status

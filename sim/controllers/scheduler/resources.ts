@@ -71,7 +71,25 @@ function max(a: Resources, b: Resources): Resources {
  * largest init container (plus the sidecars started before it) if that is larger; plus the overhead.
  * `nonZero` applies the scoring defaults to containers without requests.
  */
+// Every scheduling cycle adds up the requests of every pod on every node; a stored pod's spec is
+// immutable (and shared by its later versions), so its requests are worked out once per spec object.
+const requestsBySpec = new WeakMap<object, Resources>()
+const nonZeroRequestsBySpec = new WeakMap<object, Resources>()
+
 export function podRequests(pod: Pod, nonZero = false): Resources {
+  const spec = pod.spec
+  if (!spec || !Object.isFrozen(spec)) return computePodRequests(pod, nonZero)
+  const cache = nonZero ? nonZeroRequestsBySpec : requestsBySpec
+  let r = cache.get(spec)
+  if (!r) {
+    r = computePodRequests(pod, nonZero)
+    Object.freeze(r.scalar)
+    cache.set(spec, Object.freeze(r))
+  }
+  return r
+}
+
+function computePodRequests(pod: Pod, nonZero: boolean): Resources {
   let sum = emptyResources()
   for (const c of pod.spec?.containers ?? []) sum = add(sum, containerResources(c, nonZero))
   let sidecars = emptyResources()

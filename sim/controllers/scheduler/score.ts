@@ -33,7 +33,7 @@ export function defaultSpreadSelector(pod: Pod, services: readonly Service[], ow
 }
 
 function nonZeroRequested(info: NodeInfo): Resources {
-  return info.pods.reduce((sum, p) => add(sum, podRequests(p, true)), emptyResources())
+  return info.nonZeroRequested ?? info.pods.reduce((sum, p) => add(sum, podRequests(p, true)), emptyResources())
 }
 
 /** resourceAllocationScorer fractions for cpu and memory, with the incoming pod added. */
@@ -93,12 +93,16 @@ export function scoreNodes(input: ScoreInput): number[] {
   const nodeAff = normalize(feasible.map((i) => preferredNodeAffinity(pod, i)), false)
   // PodTopologySpread with the system defaults: pods matching the default selector on each hostname.
   const spreadCounts = feasible.map((i) =>
-    input.spreadSelector === null ? 0 : i.pods.filter((p) => (p.metadata?.namespace ?? 'default') === ns && matches(input.spreadSelector, p.metadata?.labels)).length,
+    input.spreadSelector === null
+      ? 0
+      : (i.countMatching?.(ns, input.spreadSelector) ?? i.pods.filter((p) => (p.metadata?.namespace ?? 'default') === ns && matches(input.spreadSelector, p.metadata?.labels)).length),
   )
   const maxC = Math.max(0, ...spreadCounts)
   const minC = Math.min(...spreadCounts)
   const spread = spreadCounts.map((s) => (maxC === 0 ? MAX : Math.floor((MAX * (maxC + minC - s)) / maxC)))
-  const affRaw = feasible.map((i) => preferredAffinityScore(pod, i.node, input.placed, input.namespaceLabels))
+  // Without preferred terms every node scores 0 here (and the placed pods need not be looked at).
+  const prefers = !!(pod.spec?.affinity?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length || pod.spec?.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length)
+  const affRaw = feasible.map((i) => (prefers ? preferredAffinityScore(pod, i.node, input.placed, input.namespaceLabels) : 0))
   const affMax = Math.max(...affRaw)
   const affMin = Math.min(...affRaw)
   const podAff = affRaw.map((s) => (affMax - affMin > 0 ? Math.floor((MAX * (s - affMin)) / (affMax - affMin)) : 0))

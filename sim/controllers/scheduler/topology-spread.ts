@@ -32,6 +32,11 @@ function selectorOf(pod: Pod, c: TopologySpreadConstraint): Selector {
   return [...base, ...extra]
 }
 
+/** Whether the pod has DoNotSchedule constraints (without them PreFilter has nothing to count). */
+export function hasHardSpreadConstraints(pod: Pod): boolean {
+  return (pod.spec?.topologySpreadConstraints ?? []).some((c) => c.whenUnsatisfiable === 'DoNotSchedule')
+}
+
 export function spreadPreFilter(pod: Pod, nodes: readonly Node[], placed: readonly PlacedPod[]): SpreadState {
   const hard = (pod.spec?.topologySpreadConstraints ?? []).filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
   if (hard.length === 0) return { constraints: [] }

@@ -3,7 +3,8 @@
 // selector the system default spreading uses for a pod.
 
 import type { ApiServer } from '../../api/server'
-import type { Pod } from '../../api/types'
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types'
+import type { SchedulerCache } from './cache'
 import type { LabelSelector } from 'kubernetes-types/meta/v1'
 import { isPodTerminal } from '../../api/pod-util'
 import type { PlacedPod } from './pod-affinity'
@@ -66,8 +67,29 @@ function ownerSelector(api: ApiServer, pod: Pod): LabelSelector | undefined {
   }
 }
 
-export function readWorld(api: ApiServer, pod: Pod): SchedulingInput {
+export function readWorld(api: ApiServer, pod: Pod, cache?: SchedulerCache): SchedulingInput {
   const nodes = api.list('Node')
+  const ns = pod.metadata?.namespace ?? 'default'
+  const common = {
+    pod,
+    nodes,
+    classes: api.list('StorageClass'),
+    namespaces: api.list('Namespace'),
+    spreadSelector: defaultSpreadSelector(pod, api.list('Service', { namespace: ns }), ownerSelector(api, pod)),
+  }
+  if (cache) {
+    // The cache's node infos, and only the claims and volumes the pod's VolumeBinding can look at.
+    let placed: PlacedPod[] | undefined
+    return {
+      ...common,
+      get placed() {
+        return (placed ??= cache.placed(nodes, pod))
+      },
+      infos: cache.infos(nodes, pod),
+      placedWithAntiAffinity: cache.placedWithAntiAffinity(nodes, pod),
+      ...volumeObjects(api, pod),
+    }
+  }
   const byName = new Map(nodes.map((n) => [n.metadata.name!, n]))
   const placed: PlacedPod[] = []
   const self = pod.metadata?.uid
@@ -78,15 +100,35 @@ export function readWorld(api: ApiServer, pod: Pod): SchedulingInput {
     // Finished pods free their node's resources; pods of a node that is gone are not in the cache.
     if (node && !isPodTerminal(p)) placed.push({ pod: p, node })
   }
-  const ns = pod.metadata?.namespace ?? 'default'
   return {
-    pod,
-    nodes,
+    ...common,
     placed,
     pvcs: api.list('PersistentVolumeClaim', { namespace: ns }),
     pvs: api.list('PersistentVolume'),
-    classes: api.list('StorageClass'),
-    namespaces: api.list('Namespace'),
-    spreadSelector: defaultSpreadSelector(pod, api.list('Service', { namespace: ns }), ownerSelector(api, pod)),
   }
+}
+
+/**
+ * The pod's claims, and the volumes VolumeBinding may use for them: those the claims are bound to,
+ * those whose claimRef names one of them, and the available ones (FindMatchingVolume takes nothing
+ * else), in list order. The plugins find the same objects in these as in the full lists.
+ */
+function volumeObjects(api: ApiServer, pod: Pod): { pvcs: PersistentVolumeClaim[]; pvs: PersistentVolume[] } {
+  const ns = pod.metadata?.namespace ?? 'default'
+  const pvcs: PersistentVolumeClaim[] = []
+  const pvs = new Map<string, PersistentVolume>()
+  const addPv = (pv: PersistentVolume | undefined) => {
+    if (pv) pvs.set(pv.metadata!.name!, pv)
+  }
+  const names = claimNames(pod)
+  if (names.length === 0) return { pvcs, pvs: [] }
+  for (const name of names) {
+    const pvc = api.get('PersistentVolumeClaim', ns, name)
+    if (pvc) pvcs.push(pvc)
+    if (pvc?.spec?.volumeName) addPv(api.get('PersistentVolume', '', pvc.spec.volumeName))
+    for (const pv of api.byIndex('PersistentVolume', 'spec.claimRef.name', name)) addPv(pv)
+  }
+  for (const pv of api.byIndex('PersistentVolume', 'status.phase', 'Available')) addPv(pv)
+  for (const pv of api.byIndex('PersistentVolume', 'status.phase', '')) addPv(pv)
+  return { pvcs, pvs: [...pvs.values()].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)) }
 }
