@@ -34,8 +34,40 @@ function freshCluster(): Plugin {
   }
 }
 
+/**
+ * The simulator's chunk (web/workspace/load.ts and what it imports) is loaded with a dynamic import,
+ * so the page draws and the terminal takes typing without waiting for it; this preloads it from the
+ * HTML, so its download starts with the entry's instead of after the entry has run.
+ */
+function preloadSimulator(): Plugin {
+  return {
+    name: 'ordinal-preload-simulator',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle
+        if (!bundle || !ctx.chunk || process.env.ORDINAL_NO_PRELOAD) return undefined
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk')
+        const start = chunks.find((c) => c.facadeModuleId?.endsWith('/web/workspace/load.ts'))
+        if (!start) throw new Error('preloadSimulator: no chunk for web/workspace/load.ts')
+        const inEntry = new Set([ctx.chunk.fileName, ...ctx.chunk.imports])
+        const files = new Set<string>()
+        const visit = (file: string) => {
+          if (files.has(file) || inEntry.has(file)) return
+          files.add(file)
+          const c = chunks.find((x) => x.fileName === file)
+          for (const i of c?.imports ?? []) visit(i)
+        }
+        visit(start.fileName)
+        return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }))
+      },
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), freshCluster()],
+  plugins: [react(), freshCluster(), preloadSimulator()],
   resolve: {
     alias: [
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },

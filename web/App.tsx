@@ -52,6 +52,10 @@ function Lazy({ Component, fallback }: { Component: ComponentType | undefined; f
 export function App({ embed }: { embed: boolean }) {
   const t = useT()
   const theme = useApp((s) => s.theme)
+  // The editor and the cluster view work on the simulated machine and cluster: they mount once the
+  // simulator has loaded (the terminal takes typing before that).
+  const booting = useApp((s) => s.booting)
+  const starting = <PanePlaceholder text={t('app.loading')} />
   useEffect(() => {
     // The start-up benchmark's stage: the page's first commit.
     if (!performance.getEntriesByName('ordinal:render').length) performance.mark('ordinal:render')
@@ -79,13 +83,13 @@ export function App({ embed }: { embed: boolean }) {
           ),
           editor: (
             <ErrorBoundary name={t('pane.editor')}>
-              <Lazy Component={EditorPane} fallback={<PanePlaceholder text={t('editor.placeholder')} />} />
+              {booting ? starting : <Lazy Component={EditorPane} fallback={<PanePlaceholder text={t('editor.placeholder')} />} />}
             </ErrorBoundary>
           ),
           terminal: <ErrorBoundary name={t('pane.terminal')}>{TerminalPane ? <TerminalPane /> : <PanePlaceholder text={t('terminal.placeholder')} />}</ErrorBoundary>,
           cluster: (
             <ErrorBoundary name={t('pane.cluster')}>
-              <Lazy Component={ClusterPane} fallback={<ClusterPlaceholder />} />
+              {booting ? <ClusterPlaceholder /> : <Lazy Component={ClusterPane} fallback={<ClusterPlaceholder />} />}
             </ErrorBoundary>
           ),
         }}

@@ -1,8 +1,11 @@
-// Start-up: storage, preferences and the saved session (or a fresh cluster), the store, the clock
-// loop, then React. Anything that goes wrong before React renders becomes a message with a way out,
-// never a blank page.
+// Start-up, in two parts. First what the page needs to draw and take typing: storage, preferences, a
+// look at the saved session, the store (over a LazyWorkspace), the clock loop, React. Then, as soon as
+// its chunk has loaded, the simulator: the saved session checked and restored (or a fresh cluster),
+// bound into the workspace the page already shows. Anything that fails before React renders becomes
+// a message with a way out, never a blank page; a failure after it, a notice.
 
 import { StrictMode } from 'react'
+import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import freshCluster from 'virtual:ordinal/fresh-cluster'
 import { App } from './App'
@@ -12,12 +15,13 @@ import './layout/layout.css'
 import type { Locale } from './state/contract'
 import { AppStoreProvider } from './state/hooks'
 import { loadPrefs, savePrefs } from './state/prefs'
+import { whenTerminalReady } from './state/ready'
 import { createAppStore, type AppStore } from './state/store'
 import { browserStorage } from './workspace/browser-storage'
 import { startClockLoop, windowLoopHost } from './workspace/clock-loop'
-import { openWorkspace } from './workspace/load'
+import { LazyWorkspace, peekSession } from './workspace/lazy-workspace'
+import { SESSION_KEY, type StorageAdapter } from './workspace/storage'
 import { warmUp } from './workspace/warm-up'
-import type { StorageAdapter } from './workspace/storage'
 
 declare global {
   interface Window {
@@ -34,22 +38,18 @@ async function start(root: HTMLElement): Promise<void> {
   const embed = params.get('embed') === '1'
   const forced = localeParam(params.get('lang'))
   const storage = await browserStorage(params.get('storage'), window.__ordinalDb)
-  performance.mark('ordinal:storage')
   const defaults = {
     locale: forced ?? detectLocale(navigator.languages),
     theme: window.matchMedia('(prefers-color-scheme: dark)').matches ? ('dark' as const) : ('light' as const),
   }
-  const [prefs, opened] = await Promise.all([loadPrefs(storage, defaults), openWorkspace({ storage, fresh: () => JSON.parse(freshCluster) })])
+  const [prefs, raw] = await Promise.all([loadPrefs(storage, defaults), storage.get(SESSION_KEY).catch(() => undefined)])
+  performance.mark('ordinal:storage')
   // An LMS that passes ?lang= chooses the language for this page, whatever was saved.
   if (forced) prefs.locale = forced
-  const { workspace, problem } = opened
-  performance.mark('ordinal:workspace')
-  if (problem) console.warn(`Ordinal: the saved session was replaced (${problem.kind}): ${problem.detail}`)
-
+  const workspace = new LazyWorkspace(peekSession(raw, freshCluster))
   const app = createAppStore({
     workspace,
     prefs,
-    notice: problem ? `notice.${problem.kind}` : undefined,
     activeTerminal: workspace.activeTab,
     savePrefs: (p) => void savePrefs(storage, p),
   })
@@ -64,18 +64,40 @@ async function start(root: HTMLElement): Promise<void> {
     if (document.visibilityState === 'hidden') void workspace.save()
   })
   syncDocument(app)
+
+  // Drawn at once (not in React's time slices), so nothing gets in before the first prompt.
+  flushSync(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppStoreProvider value={app}>
+          <App embed={embed} />
+        </AppStoreProvider>
+      </StrictMode>,
+    ),
+  )
+
+  try {
+    // index.html preloads the simulator's chunk while all this happens; running it (a few hundred ms
+    // of module code, then restoring the session) waits until the terminal has its prompt, which is
+    // what the student sees first. Lines typed meanwhile wait in their tab (lazy-workspace.ts).
+    await whenTerminalReady(1000)
+    const { openWorkspace } = await import('./workspace/load')
+    const { workspace: real, problem } = await openWorkspace({ storage, fresh: () => JSON.parse(freshCluster) })
+    if (problem) {
+      console.warn(`Ordinal: the saved session was replaced (${problem.kind}): ${problem.detail}`)
+      app.actions.showNotice(`notice.${problem.kind}`)
+    }
+    workspace.bind(real)
+    performance.mark('ordinal:cluster')
+  } catch (e) {
+    console.error('Ordinal: the simulated cluster could not start', e)
+    app.actions.showNotice('notice.bootFailed')
+    return
+  }
   // Once the page has settled, load kubectl's lazy parts so the lab keeps working offline.
   const warm = () => setTimeout(() => void warmUp(workspace), 2000)
   if (document.readyState === 'complete') warm()
   else window.addEventListener('load', warm, { once: true })
-
-  createRoot(root).render(
-    <StrictMode>
-      <AppStoreProvider value={app}>
-        <App embed={embed} />
-      </AppStoreProvider>
-    </StrictMode>,
-  )
 }
 
 /** <html lang> and the page's colour scheme follow the store (scrollbars, form controls). */

@@ -36,6 +36,11 @@ export class SessionStack {
     return this.frames[this.frames.length - 1].session
   }
 
+  /** True while a session opened by a command (exec/run -it) is on top of the root one. */
+  nested(): boolean {
+    return this.frames.length > 1
+  }
+
   /** Runs one command line in the current session; returns once it finished or opened a session. */
   async submit(line: string, io: ExecIo): Promise<void> {
     const frame = this.frames[this.frames.length - 1]

@@ -28,7 +28,7 @@ export function useEditor() {
   const theme = useApp((s) => s.theme)
   const locale = useApp((s) => s.locale)
   const actions = useActions()
-  const t = editorStrings(locale)
+  const t = useMemo(() => editorStrings(locale), [locale])
   const store = editorStoreFor(workspace)
   const { sessions } = store
   const buffers = useSyncExternalStore(store.subscribe, store.buffers)

@@ -15,6 +15,8 @@ export interface WorkspaceExtras {
 
 export interface LayoutActions {
   setPaneSize(id: string, fraction: number): void
+  /** Shows a notice (an i18n key of web/i18n): start-up problems found after the page drew. */
+  showNotice(notice: string): void
 }
 
 export type Actions = AppActions & LayoutActions
@@ -86,6 +88,7 @@ export function createActions(store: StoreApi<StoreState>, deps: ActionDeps = {}
       store.setState({ openFile: undefined, selected: undefined })
       activate(ws().terminals()[0]?.id)
     },
+    showNotice: (notice) => store.setState({ notice }),
     setPaneSize(id, fraction) {
       if (!(fraction > 0 && fraction < 1)) return
       store.setState({ paneSizes: { ...get().paneSizes, [id]: fraction } })

@@ -37,6 +37,8 @@ export interface TerminalTab {
   title: string
   /** The session the next line goes to (the host shell, or a container shell opened by exec/run -it). */
   current(): ShellSession
+  /** True while `current()` is a container shell opened from the host shell (Ctrl-D ends it, not the tab). */
+  nested(): boolean
   /**
    * Runs one line as if typed (echoing it and its output into this tab); resolves with the exit code.
    * Lines run one at a time, in the order sent; a line sent while another runs waits for it.
@@ -121,6 +123,12 @@ export interface AppState {
   notice: string | undefined
   /** The workspace's terminal tabs (a new array whenever one opens or closes). */
   terminals: readonly TerminalTab[]
+  /**
+   * True for the moment (well under a second) between the page drawing and the simulator's code having
+   * loaded: the terminal takes typing and runs the lines once it is there; `workspace.sim` only tells
+   * the time and the last known snapshot meanwhile. The editor and the cluster view mount after it.
+   */
+  booting: boolean
 }
 
 /** Cross-part actions (plain functions over the store, web/state/actions.ts). */

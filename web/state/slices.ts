@@ -4,7 +4,7 @@
 import type { AppState, Locale, Theme, Workspace } from './contract'
 
 /** What follows the workspace: cluster snapshot, files, clock, terminals. */
-export type WorkspaceSlice = Pick<AppState, 'workspace' | 'snapshot' | 'fsVersion' | 'speed' | 'now' | 'terminals' | 'activeTerminal'>
+export type WorkspaceSlice = Pick<AppState, 'workspace' | 'snapshot' | 'fsVersion' | 'speed' | 'now' | 'terminals' | 'activeTerminal' | 'booting'>
 
 /** The student's choices in the UI. */
 export type UiSlice = Pick<AppState, 'theme' | 'locale' | 'openFile' | 'selected' | 'notice'>
@@ -26,6 +26,7 @@ export function workspaceSlice(ws: Workspace, active: string | undefined): Works
     now: ws.sim.now(),
     terminals,
     activeTerminal: terminals.some((t) => t.id === active) ? active : terminals[0]?.id,
+    booting: (ws as { booting?(): boolean }).booting?.() ?? false,
   }
 }
 
@@ -41,6 +42,7 @@ export function followWorkspace(s: StoreState): Partial<WorkspaceSlice> {
   if (next.now !== s.now) out.now = next.now
   if (next.terminals.length !== s.terminals.length || next.terminals.some((t, i) => t !== s.terminals[i])) out.terminals = next.terminals
   if (next.activeTerminal !== s.activeTerminal) out.activeTerminal = next.activeTerminal
+  if (next.booting !== s.booting) out.booting = next.booting
   return out
 }
 

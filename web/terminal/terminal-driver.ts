@@ -5,7 +5,6 @@
 // Lines run from elsewhere (the editor's Apply) take the prompt's place and give it back after.
 // No DOM: the screen is anything that takes writes, so this is tested on a virtual screen.
 
-import type { ShellSession } from '../../sim/shell/types'
 import type { TabActivity, TerminalTab } from '../state/contract'
 import { parseKeys, type Key } from './keys'
 import { initialEditor, step, view, type EditorState, type Effect } from './line-editor'
@@ -38,8 +37,6 @@ export class TerminalDriver {
   private readonly renderer: LineRenderer
   private readonly offs: (() => void)[] = []
   private started = false
-  /** The host shell, when known (see hostSession). */
-  private host: ShellSession | undefined
   private readonly onPrompt: (() => void) | undefined
 
   constructor(
@@ -58,7 +55,6 @@ export class TerminalDriver {
     this.started = true
     this.offs.push(this.tab.onOutput((c) => this.output(c.text)))
     this.offs.push(this.tab.onActivity((e) => this.activity(e)))
-    this.hostSession()
     if (this.tab.busy()) this.mode = 'running'
     else this.showPrompt()
   }
@@ -179,19 +175,13 @@ export class TerminalDriver {
    */
   private endOfInput(): void {
     if (this.pending.length) return this.screen.bell()
-    if (this.tab.current() === this.hostSession()) {
+    if (!this.tab.nested()) {
       this.leaveLine()
       this.write('Use "exit" to leave the shell.\r\n')
       return this.showPrompt()
     }
     this.leaveLine()
     this.runLine('exit')
-  }
-
-  /** The tab's own shell (not one opened by `kubectl exec -it`); a new one after `exit`. */
-  private hostSession(): ShellSession {
-    if (!this.host || this.host.ended) this.host = this.tab.current()
-    return this.host
   }
 
   private runLine(line: string): void {

@@ -2,6 +2,9 @@
 // localStorage where IndexedDB is unavailable: a sandboxed or partitioned iframe, private modes).
 // Values are strings (JSON): what is read back is validated the same way wherever it came from.
 
+/** Where the session is saved (web/workspace/session-state.ts has its format). */
+export const SESSION_KEY = 'ordinal/session'
+
 export interface StorageAdapter {
   /** Which backend this is (reported in the UI's about/debug text and the tests). */
   readonly kind: 'indexeddb' | 'localstorage' | 'memory'

@@ -68,6 +68,10 @@ export class WorkspaceTab implements TerminalTab {
     return this.stack.current()
   }
 
+  nested(): boolean {
+    return this.stack.nested()
+  }
+
   /** The host shell (not a nested one): its jobs are poked as time passes. */
   hostShell(): HostShell {
     return this.host

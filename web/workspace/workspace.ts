@@ -13,10 +13,10 @@ import { MemFs } from '../../sim/storage/memfs'
 import type { Speed, TerminalTab, Workspace } from '../state/contract'
 import { frameTime, type FrameTime } from './frame-time'
 import { HISTORY_LIMIT, SESSION_SCHEMA, serializeSession, type SavedSession } from './session-state'
-import type { StorageAdapter } from './storage'
+import { SESSION_KEY, type StorageAdapter } from './storage'
 import { WorkspaceTab } from './terminal-tab'
 
-export const SESSION_KEY = 'ordinal/session'
+export { SESSION_KEY } from './storage'
 
 /** Saves follow changes by this much (at most one save per interval, however busy the cluster is). */
 export const SAVE_DELAY_MS = 1000
@@ -109,6 +109,13 @@ export class BrowserWorkspace implements Workspace {
 
   openTerminal(): TerminalTab {
     return this.addTab(`t${this.nextTab}`, [])
+  }
+
+  /** A tab with a given id (a tab the page showed before the workspace existed, lazy-workspace.ts). */
+  openTerminalAs(id: string): TerminalTab {
+    const n = Number(/^t(\d+)$/.exec(id)?.[1] ?? 0)
+    if (n >= this.nextTab) this.nextTab = n
+    return this.addTab(id, [])
   }
 
   closeTerminal(id: string): void {

@@ -88,6 +88,10 @@ export class FakeTab implements TerminalTab {
     return this.stack.current()
   }
 
+  nested(): boolean {
+    return this.stack.nested()
+  }
+
   busy(): boolean {
     return this.pendingLines > 0
   }
