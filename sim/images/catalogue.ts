@@ -41,6 +41,8 @@ const n1263 = nginx('1.26.3', 'debian', { NJS_VERSION: '0.8.9', NJS_RELEASE: '1~
 const n1263a = nginx('1.26.3', 'alpine', { PKG_RELEASE: '1', DYNPKG_RELEASE: '2', NJS_VERSION: '0.8.9', NJS_RELEASE: '1' }, 'gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) ', 20545632)
 const n1255 = nginx('1.25.5', 'debian', { NJS_VERSION: '0.8.4', PKG_RELEASE: '1~bookworm' }, GCC_BOOKWORM, 71018225)
 const n1255a = nginx('1.25.5', 'alpine', { PKG_RELEASE: '1', NJS_VERSION: '0.8.4' }, 'gcc 13.2.1 20231014 (Alpine 13.2.1_git20231014) ', 18036737)
+// nginx:alpine as it was in July 2020 (seed 004's private mirror of it serves the pre-1.21.2 welcome page).
+const n1191a = nginx('1.19.1', 'alpine', { PKG_RELEASE: '1', NJS_VERSION: '0.4.2' }, 'gcc 9.3.0 (Alpine 9.3.0) ', 8900312)
 
 function slim(version: string, nginxVersion: string, sizeBytes: number, extra: Partial<Build> = {}): Build {
   return { behavior: { kind: 'nginx', build: { version: nginxVersion, variant: 'slim', env: {}, compiler: 'gcc' } }, sizeBytes, key: `nginx-slim:${version}`, ...extra }
@@ -96,6 +98,8 @@ export const CATALOGUE: Repository[] = [
       '1.25': '1.25.5',
       '1.25.5-alpine': n1255a,
       '1.25-alpine': '1.25.5-alpine',
+      '1.19.1-alpine': n1191a,
+      '1.19-alpine': '1.19.1-alpine',
     },
   },
   { name: 'registry.k8s.io/nginx-slim', tags: SLIM_TAGS },
