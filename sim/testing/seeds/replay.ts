@@ -1,7 +1,8 @@
 // Seed replays: a fixture holds a command sequence from one of the course seeds (real transcripts
 // from real clusters) and the output the seed shows for it; `replaySeed` runs the commands in a fresh
-// simulated cluster through the lab shell, exactly as the headless runner does (scripts/sim-runner.ts),
-// and `normalise` blanks only what differs between any two real runs (see NORMALISERS).
+// simulated cluster through the lab shell, as the headless runner does (scripts/sim-runner.ts) but with
+// a terminal (the seeds' users typed at one, so `kubectl run -it` gets its TTY), and `normalise` blanks
+// only what differs between any two real runs (see NORMALISERS).
 //
 // Fixture format (sim/testing/seeds/NNN-topic.txt):
 //   - a header of `#` lines: where the sequence comes from, how it was adapted, what is left out and
@@ -126,7 +127,7 @@ export interface StepResult {
 export async function replaySeed(fixture: SeedFixture): Promise<StepResult[]> {
   const sim = createSimulation({ seed: 1, ...fixture.options })
   const stack = new SessionStack()
-  const shell = createLabShell({ sim, tty: false, openSession: stack.openSession })
+  const shell = createLabShell({ sim, tty: true, openSession: stack.openSession })
   stack.setRoot(shell)
   let out = ''
   const write = (t: string) => (out += t)
