@@ -4,6 +4,55 @@
 import type { KubeObject } from '../api/types'
 import type { Simulation } from '../simulation'
 
+/** The worked example's web.yaml as text (kubectl-output.md §10): headless Service nginx, StatefulSet web (3 × nginx-slim:0.24, a 1Gi claim each). */
+export const WEB_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.24
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`
+
 export interface WebOptions {
   replicas?: number
   podManagementPolicy?: 'OrderedReady' | 'Parallel'

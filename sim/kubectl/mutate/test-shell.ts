@@ -9,6 +9,9 @@ import { headlessTime } from '../../shell/headless-time'
 import type { CancelToken, EditorHook } from '../../shell/types'
 import type { Simulation } from '../../simulation'
 import { testSim } from '../../testing/harness'
+import { WEB_YAML } from '../../testing/fixtures'
+
+export { WEB_YAML }
 
 export interface ShellResult {
   stdout: string
@@ -24,54 +27,6 @@ export interface TestShell {
   write(path: string, content: string): void
 }
 
-/** The worked example's web.yaml (kubectl-output.md §10): headless Service nginx, StatefulSet web. */
-export const WEB_YAML = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: "nginx"
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.24
-        ports:
-        - containerPort: 80
-          name: web
-        volumeMounts:
-        - name: www
-          mountPath: /usr/share/nginx/html
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ "ReadWriteOnce" ]
-      resources:
-        requests:
-          storage: 1Gi
-`
 
 /** A shell whose cluster runs web.yaml (applied, settled: three ready pods). */
 export async function webShell(opts: Parameters<typeof testShell>[0] = {}): Promise<TestShell> {

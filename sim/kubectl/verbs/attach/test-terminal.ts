@@ -12,6 +12,9 @@ import { headlessTime } from '../../../shell/headless-time'
 import { createHostShell, hostCommands, type HostShell } from '../../../shell/host'
 import type { Simulation } from '../../../simulation'
 import { testSim } from '../../../testing/harness'
+import { WEB_YAML } from '../../../testing/fixtures'
+
+export { WEB_YAML }
 
 export interface Terminal {
   sim: Simulation
@@ -79,54 +82,6 @@ export function terminal(opts: { sim?: Simulation; tty?: boolean; prompts?: bool
   }
 }
 
-/** kubectl-output.md §10's web.yaml: headless Service nginx, StatefulSet web (3 × nginx-slim:0.24, a 1Gi claim each). */
-export const WEB_YAML = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: "nginx"
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.24
-        ports:
-        - containerPort: 80
-          name: web
-        volumeMounts:
-        - name: www
-          mountPath: /usr/share/nginx/html
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ "ReadWriteOnce" ]
-      resources:
-        requests:
-          storage: 1Gi
-`
 
 /** A terminal whose cluster runs web.yaml, settled (three ready pods). */
 export async function webTerminal(opts: Parameters<typeof terminal>[0] = {}): Promise<Terminal> {
