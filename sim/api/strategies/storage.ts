@@ -85,6 +85,14 @@ export const persistentVolumeStrategy: KindStrategy = {
   validateStatusUpdate(obj, old) {
     return validateObjectMetaUpdate(obj.metadata, old.metadata)
   },
+  // WarningsOnCreate/WarningsOnUpdate → GetWarningsForPersistentVolume (pkg/api/persistentvolume/util.go;
+  // the Recycle warning since 1.30, kubernetes#122339).
+  warnings(obj) {
+    const pv = obj as PersistentVolume
+    return pv.spec?.persistentVolumeReclaimPolicy === 'Recycle'
+      ? ['spec.persistentVolumeReclaimPolicy: The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic provisioning.']
+      : []
+  },
   defaultPropagation: 'Background',
 }
 
