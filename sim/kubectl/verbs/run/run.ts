@@ -72,6 +72,10 @@ async function attachCreated(inv: Invocation, pod: Obj<'Pod'>, restart: string, 
   if (done.status?.phase !== 'Failed') throw new KubectlError(`pod ${ns}/${name} left in phase ${done.status?.phase}`)
   const term = done.status?.containerStatuses?.[0]?.state?.terminated
   if (!term || term.exitCode === 0) throw new KubectlError(`pod ${ns}/${name} failed with unknown exit code`)
+  // A CodeExitError: checkErr (cmd/util/helpers.go) prints its text as is and exits with its code, after
+  // the deferred removeCreatedObjects has printed `pod "x" deleted`. So a session whose shell exits
+  // non-zero (e.g. `exit` after a failed nslookup) ends with this line; kubectl-output.md §11.13's
+  // transcript, which ends that way, leaves it out.
   throw new RawError(`pod ${ns}/${name} terminated (${term.reason ?? ''})\n${term.message ?? ''}`, term.exitCode)
 }
 
