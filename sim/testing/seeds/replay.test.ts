@@ -48,6 +48,41 @@ describe('normalise', () => {
   })
 })
 
+describe('parseFixture', () => {
+  const text = [
+    '# Seed 009, a header',
+    '#! options {"seed": 3}',
+    '#! options {"clusterDNSIP": "10.43.0.10"}',
+    '',
+    '% cat <<EOF > a.yaml',
+    '> kind: Pod',
+    '> EOF',
+    '## a comment',
+    '$ kubectl get pods',
+    'NAME    READY',
+    '',
+    '/ # nslookup web-0.nginx',
+    'Server:    10.96.0.10',
+  ].join('\n')
+
+  it('reads the header and merges its options', () => {
+    const f = parseFixture(text)
+    expect([f.header.length, f.options]).toEqual([3, { seed: 3, clusterDNSIP: '10.43.0.10' }])
+  })
+
+  it('reads commands with their continuation lines, and the expected output of compared ones', () => {
+    expect(parseFixture(text).steps.map((s) => [s.command, s.compared, s.expected])).toEqual([
+      ['cat <<EOF > a.yaml\nkind: Pod\nEOF', false, []],
+      ['kubectl get pods', true, ['NAME    READY', '']],
+      ['nslookup web-0.nginx', true, ['Server:    10.96.0.10']],
+    ])
+  })
+
+  it('rejects output after a command whose output is not compared', () => {
+    expect(() => parseFixture('% sleep 5\nsomething\n')).toThrow('fixture line 2: output after a "% " command')
+  })
+})
+
 describe('linesMatch', () => {
   it('lets […] stand for the lines a seed leaves out', () => {
     expect(linesMatch(['a', '[…]', 'd'], ['a', 'b', 'c', 'd'])).toBe(true)
