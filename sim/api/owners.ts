@@ -3,7 +3,9 @@
 import type { KubeObject, OwnerReference } from './types'
 
 export function controllerOf(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true)
+  const refs = obj.metadata?.ownerReferences
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i]
+  return undefined
 }
 
 export function isControlledBy(obj: { metadata?: { ownerReferences?: OwnerReference[] } }, ownerUid: string | undefined): boolean {

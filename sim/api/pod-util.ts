@@ -4,7 +4,9 @@ import { parseRfc3339 } from '../core/time'
 import type { Pod, PodCondition } from './types'
 
 export function podCondition(pod: Pod, type: string): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type)
+  const cs = pod.status?.conditions
+  if (cs) for (let i = 0; i < cs.length; i++) if (cs[i].type === type) return cs[i]
+  return undefined
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */

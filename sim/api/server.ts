@@ -59,6 +59,10 @@ interface KindStore {
   sortedKeys: string[] | null
   /** When each key entered `objects` (its place in the Map's iteration order). */
   position: Map<string, number>
+  /** Bumped when an object of the kind is created, removed or changes its owner references. */
+  ownership: number
+  /** claimable() answers by `namespace/ownerUid`, valid while `ownership` is unchanged. */
+  claimable: Map<string, { ownership: number; keys: string[] }>
 }
 
 export class ApiServer {
@@ -78,7 +82,7 @@ export class ApiServer {
     private readonly rng: Rng,
     private readonly strategies: StrategyRegistry = {},
   ) {
-    for (const k of KINDS) this.stores.set(k.kind, { objects: new Map(), sortedKeys: null, position: new Map() })
+    for (const k of KINDS) this.stores.set(k.kind, { objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, claimable: new Map() })
   }
 
   // ---------------------------------------------------------------- reads
@@ -146,10 +150,22 @@ export class ApiServer {
    */
   claimable<K extends Kind>(kind: K, namespace: string, ownerUid: string): Obj<K>[] {
     const s = this.store(kind)
+    // Which keys qualify changes only when objects of the kind come, go or change owners; between
+    // such writes the answer is the same keys (their objects may be newer).
+    const cacheKey = `${namespace}/${ownerUid}`
+    const cached = s.claimable.get(cacheKey)
+    if (cached && cached.ownership === s.ownership) return cached.keys.map((k) => s.objects.get(k) as Obj<K>)
+    const found = this.findClaimable(kind, namespace, ownerUid)
+    s.claimable.set(cacheKey, { ownership: s.ownership, keys: found.map((f) => f.k) })
+    return found.map((f) => f.o as Obj<K>)
+  }
+
+  private findClaimable(kind: Kind, namespace: string, ownerUid: string): { k: string; o: KubeObject }[] {
+    const s = this.store(kind)
     const info = kindInfo(kind)
-    const found: { at: number; o: KubeObject }[] = []
+    const found: { at: number; k: string; o: KubeObject }[] = []
     const consider = (k: string, o: KubeObject | undefined) => {
-      if (o && o.metadata.namespace === namespace) found.push({ at: s.position.get(k)!, o })
+      if (o && o.metadata.namespace === namespace) found.push({ at: s.position.get(k)!, k, o })
     }
     for (const ref of this.owned.get(ownerUid) ?? []) {
       const [rk, ns, name] = splitRef(ref)
@@ -160,7 +176,7 @@ export class ApiServer {
     }
     const prefix = info.namespaced ? `${namespace}/` : ''
     for (const k of this.indexes.orphans(kind)) if (k.startsWith(prefix)) consider(k, s.objects.get(k))
-    return found.sort((a, b) => a.at - b.at).map((f) => f.o as Obj<K>)
+    return found.sort((a, b) => a.at - b.at)
   }
 
   /** Objects of `kind` that list `ownerUid` in their ownerReferences. */
@@ -402,6 +418,8 @@ export class ApiServer {
       s.objects.clear()
       s.sortedKeys = null
       s.position.clear()
+      s.ownership++
+      s.claimable.clear()
     }
     this.owned.clear()
     this.indexes.clear()
@@ -547,6 +565,10 @@ export class ApiServer {
     }
     // Most writes keep the owner references: the owner index then stays as it is.
     const sameOwners = old !== undefined && deepEqual(old.metadata.ownerReferences, frozen.metadata.ownerReferences)
+    if (!sameOwners) {
+      s.ownership++
+      if (s.claimable.size > 0) s.claimable.clear()
+    }
     if (old && !sameOwners) this.unindex(k.kind, old)
     s.objects.set(kk, frozen)
     if (!sameOwners) this.index(k.kind, frozen)
@@ -560,6 +582,8 @@ export class ApiServer {
     const kk = key(k, stored.metadata.namespace ?? '', stored.metadata.name!)
     s.objects.delete(kk)
     s.position.delete(kk)
+    s.ownership++
+    s.claimable.clear()
     if (s.sortedKeys) removeSorted(s.sortedKeys, kk)
     this.unindex(k.kind, stored)
     this.indexes.update(k.kind, kk, stored, undefined)

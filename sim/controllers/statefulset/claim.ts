@@ -2,16 +2,16 @@
 // StatefulSet controller uses them): orphans that match the selector, and for pods are named
 // `<set>-<n>`, get the set as controller; owned objects that stop matching lose it.
 
-import { fromLabelSelector, matches } from '../../api/selectors'
+import { fromLabelSelector } from '../../api/selectors'
 import { controllerOf, newControllerRef } from '../../api/owners'
 import type { ControllerRevision, KubeObject, Pod } from '../../api/types'
 import type { ControllerContext } from '../runtime'
-import { isMemberOf, type Set } from './identity'
+import type { Set } from './identity'
+import { isWanted } from './pod-facts'
 import { COMPONENT } from './pod-control'
 
 /** The set's pods after adopting orphans and releasing pods that no longer belong. */
 export function claimPods(set: Set, ctx: ControllerContext): Pod[] {
-  const selector = fromLabelSelector(set.spec?.selector)
   const uid = set.metadata.uid
   const owned: Pod[] = []
   const deleting = !!set.metadata.deletionTimestamp
@@ -19,7 +19,7 @@ export function claimPods(set: Set, ctx: ControllerContext): Pod[] {
   for (const pod of ctx.api.claimable('Pod', set.metadata.namespace!, uid!)) {
     const ref = controllerOf(pod)
     if (ref && ref.uid !== uid) continue
-    const wanted = matches(selector, pod.metadata.labels) && isMemberOf(set, pod)
+    const wanted = isWanted(set, pod)
     if (ref) {
       if (ref.uid !== uid) continue
       if (wanted || deleting) owned.push(pod)

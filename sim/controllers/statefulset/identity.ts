@@ -88,9 +88,24 @@ export function storageMatches(set: StatefulSet, pod: Pod): boolean {
   return true
 }
 
+// Claim names per (templates, set name, ordinal): a sync asks for every pod's, on every sync.
+const claimNames = new WeakMap<object, { set: string; byOrdinal: Map<number, readonly string[]> }>()
+const NO_TEMPLATES: readonly string[] = Object.freeze([])
+
 /** The names of the claims getPersistentVolumeClaims would make for the ordinal, in template order. */
-export function claimNamesFor(set: StatefulSet, ordinal: number): string[] {
-  return (set.spec?.volumeClaimTemplates ?? []).map((t) => claimName(set, t.metadata?.name ?? '', ordinal))
+export function claimNamesFor(set: StatefulSet, ordinal: number): readonly string[] {
+  const templates = set.spec?.volumeClaimTemplates
+  if (!templates || templates.length === 0) return NO_TEMPLATES
+  if (!Object.isFrozen(templates)) return buildClaimNames(set, templates, ordinal)
+  let c = claimNames.get(templates)
+  if (!c || c.set !== set.metadata!.name) claimNames.set(templates, (c = { set: set.metadata!.name!, byOrdinal: new Map() }))
+  let names = c.byOrdinal.get(ordinal)
+  if (!names) c.byOrdinal.set(ordinal, (names = buildClaimNames(set, templates, ordinal)))
+  return names
+}
+
+function buildClaimNames(set: StatefulSet, templates: readonly { metadata?: { name?: string } }[], ordinal: number): readonly string[] {
+  return Object.freeze(templates.map((t) => claimName(set, t.metadata?.name ?? '', ordinal)))
 }
 
 /**

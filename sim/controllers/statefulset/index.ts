@@ -6,13 +6,14 @@ import { isApiError } from '../../api/errors'
 import { controllerOf } from '../../api/owners'
 import { isPodReady, podCondition } from '../../api/pod-util'
 import { fromLabelSelector, matches } from '../../api/selectors'
-import type { KubeObject, Obj, PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
+import type { KubeObject, Obj, Pod, StatefulSetStatus } from '../../api/types'
 import { parseRfc3339 } from '../../core/time'
 import { deepEqual } from '../../core/json'
 import type { ControllerDeps } from '../deps'
 import { keyOf, splitKey, type Controller, type ControllerContext } from '../runtime'
 import { claimPods, claimRevisions } from './claim'
-import { podRevision, type Set } from './identity'
+import type { Set } from './identity'
+import { ClaimLookup, podFacts } from './pod-facts'
 import { completeRollingUpdate, planSync } from './planner'
 import { StatefulPodControl, COMPONENT } from './pod-control'
 import { applyRevision, equalRevision, newRevision, nextRevision, planTruncateHistory, sortRevisions, type Revision } from './revisions'
@@ -80,7 +81,7 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps): void {
   const pods = claimPods(set, ctx)
   const revisions = sortRevisions(claimRevisions(set, ctx)) as Revision[]
   const { current, update, collisionCount } = settleRevisions(set, revisions, ctx)
-  const claims = { get: (name: string) => ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name) as PersistentVolumeClaim | undefined }
+  const claims = new ClaimLookup(ctx.api, set.metadata.namespace!)
 
   const plan = planSync({
     set,
@@ -167,7 +168,8 @@ function writeStatus(set: Set, status: StatefulSetStatus, ctx: ControllerContext
 }
 
 function truncateHistory(set: Set, pods: readonly Pod[], sorted: Revision[], current: Revision, update: Revision, ctx: ControllerContext): void {
-  const live = new Set<string>([current.metadata.name!, update.metadata.name!, ...pods.map(podRevision)])
+  const live = new Set<string>([current.metadata.name!, update.metadata.name!])
+  for (const p of pods) live.add(podFacts(p).revision)
   const limit = set.spec?.revisionHistoryLimit ?? 10
   for (const name of planTruncateHistory(sorted, live, limit)) {
     if (ctx.api.get('ControllerRevision', set.metadata.namespace!, name)) {

@@ -7,21 +7,11 @@
 // created or deleted per sync and ordinal N+1 never starts before 0..N are Running, Ready and
 // available. Parallel ("burst"): every pod is handled in the same sync.
 
-import { isPodAvailable, isPodReady } from '../../api/pod-util'
+import { isPodAvailable } from '../../api/pod-util'
 import type { PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
-import {
-  claimNamesFor,
-  identityMatches,
-  inOrdinalRange,
-  newVersionedPod,
-  ordinalOf,
-  podRevision,
-  replicasOf,
-  startOrdinal,
-  storageMatches,
-  type Set,
-} from './identity'
-import { hasStaleOwnerRef, isClaimOwnerUpToDate, podOwner, retentionPolicy } from './retention'
+import { claimNamesFor, newVersionedPod, replicasOf, startOrdinal, type Set } from './identity'
+import { identityAndStorageMatch, podClaimsUpToDate, podFacts } from './pod-facts'
+import { hasStaleOwnerRef, podOwner, retentionPolicy } from './retention'
 
 export interface SyncInput {
   set: Set
@@ -52,15 +42,18 @@ export interface SyncPlan {
   blockedOn?: string
 }
 
-// Predicates (stateful_set_utils.go).
-export const isCreated = (p: Pod) => (p.status?.phase ?? '') !== ''
-const isFailed = (p: Pod) => p.status?.phase === 'Failed'
-const isSucceeded = (p: Pod) => p.status?.phase === 'Succeeded'
-const isPending = (p: Pod) => p.status?.phase === 'Pending'
-export const isTerminating = (p: Pod) => !!p.metadata?.deletionTimestamp
-export const isRunningAndReady = (p: Pod) => p.status?.phase === 'Running' && isPodReady(p)
-const isRunningAndAvailable = (p: Pod, minReady: number, now: number) => isPodAvailable(p, minReady, now)
-export const isHealthy = (p: Pod) => isRunningAndReady(p) && !isTerminating(p)
+// Predicates (stateful_set_utils.go), read from the pod's facts (kept per stored pod object).
+export const isCreated = (p: Pod) => podFacts(p).created
+const isFailed = (p: Pod) => podFacts(p).failed
+const isSucceeded = (p: Pod) => podFacts(p).succeeded
+const isPending = (p: Pod) => podFacts(p).pending
+export const isTerminating = (p: Pod) => podFacts(p).terminating
+export const isRunningAndReady = (p: Pod) => podFacts(p).runningAndReady
+const isRunningAndAvailable = (p: Pod, minReady: number, now: number) => (minReady <= 0 ? podFacts(p).ready : isPodAvailable(p, minReady, now))
+export const isHealthy = (p: Pod) => {
+  const f = podFacts(p)
+  return f.runningAndReady && !f.terminating
+}
 
 /** computeReplicaStatus over pod lists (created pods only; local not-yet-created pods have no phase). */
 export function countStatus(status: StatefulSetStatus, minReady: number, now: number, ...lists: (readonly Pod[])[]): StatefulSetStatus {
@@ -71,14 +64,15 @@ export function countStatus(status: StatefulSetStatus, minReady: number, now: nu
   let updated = 0
   for (const list of lists) {
     for (const pod of list) {
-      if (isCreated(pod)) replicas++
-      if (isRunningAndReady(pod)) {
+      const f = podFacts(pod)
+      if (f.created) replicas++
+      if (f.runningAndReady) {
         ready++
         if (isRunningAndAvailable(pod, minReady, now)) available++
       }
-      if (isCreated(pod) && !isTerminating(pod)) {
-        if (podRevision(pod) === status.currentRevision) current++
-        if (podRevision(pod) === status.updateRevision) updated++
+      if (f.created && !f.terminating) {
+        if (f.revision === status.currentRevision) current++
+        if (f.revision === status.updateRevision) updated++
       }
     }
   }
@@ -95,17 +89,13 @@ export function completeRollingUpdate(set: Set, status: StatefulSetStatus): Stat
 }
 
 function claimsUpToDate(input: SyncInput, pod: Pod): boolean {
-  for (const name of claimNamesFor(input.updateSet, ordinalOf(pod))) {
-    const live = input.claims.get(name)
-    if (live && !isClaimOwnerUpToDate(live, input.updateSet, pod)) return false
-  }
-  return true
+  return podClaimsUpToDate(input.updateSet, pod, input.claims)
 }
 
 /** PodClaimIsStale: with whenScaled=Delete, a claim still owned by an earlier pod blocks creation. */
 function claimIsStale(input: SyncInput, pod: Pod): boolean {
   if (retentionPolicy(input.set).whenScaled === 'Retain') return false
-  return claimNamesFor(input.set, ordinalOf(pod)).some((name) => {
+  return claimNamesFor(input.set, podFacts(pod).ordinal).some((name) => {
     const live = input.claims.get(name)
     return live !== undefined && hasStaleOwnerRef(live, podOwner(pod))
   })
@@ -131,12 +121,13 @@ export function planSync(input: SyncInput): SyncPlan {
   const observed: (Pod | undefined)[] = new Array(count)
   const condemned: Pod[] = []
   for (const pod of input.pods) {
-    if (inOrdinalRange(pod, set)) observed[ordinalOf(pod) - start] = pod
-    else if (ordinalOf(pod) >= 0) condemned.push(pod)
+    const o = podFacts(pod).ordinal
+    if (o >= start && o < start + count) observed[o - start] = pod
+    else if (o >= 0) condemned.push(pod)
   }
   const replica = (i: number): Pod =>
     (observed[i] ??= newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, start + i))
-  condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a))
+  condemned.sort((a, b) => podFacts(b).ordinal - podFacts(a).ordinal)
   // The counts over the created pods and the condemned ones. Pods the plan makes locally have no
   // phase and count for nothing, so one count serves every way out of the plan.
   const createdPods = observed.filter((p): p is Pod => p !== undefined)
@@ -183,7 +174,7 @@ export function planSync(input: SyncInput): SyncPlan {
     if (isTerminating(pod) && monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate`)
     if (!isRunningAndReady(pod) && monotonic) return finish(`waiting for Pod ${name(pod)} to be Running and Ready`)
     if (!isRunningAndAvailable(pod, minReady, now) && monotonic) return finish(`waiting for Pod ${name(pod)} to be Available`)
-    if (!(identityMatches(set, pod) && storageMatches(set, pod) && claimsUpToDate(input, pod))) steps.push({ type: 'repair', pod })
+    if (!(identityAndStorageMatch(set, pod) && claimsUpToDate(input, pod))) steps.push({ type: 'repair', pod })
   }
 
   // Condemned pods' claims get their retention-policy refs before the pods go.
@@ -215,7 +206,7 @@ export function planSync(input: SyncInput): SyncPlan {
   // and wait for each updated pod to be healthy before touching the next lower ordinal.
   for (let target = replicas.length - 1; target >= updateMin; target--) {
     const pod = replicas[target]
-    if (podRevision(pod) !== input.updateRevision && !isTerminating(pod)) {
+    if (podFacts(pod).revision !== input.updateRevision && !isTerminating(pod)) {
       steps.push({ type: 'delete', pod, why: 'update' })
       return { steps, status: { ...status, currentReplicas: (status.currentReplicas ?? 0) - 1 }, blockedOn: `terminating Pod ${name(pod)} for update` }
     }
@@ -233,7 +224,7 @@ function rollWithMaxUnavailable(input: SyncInput, replicas: Pod[], updateMin: nu
   let current = status.currentReplicas ?? 0
   for (let target = replicas.length - 1; target >= updateMin && budget > 0; target--) {
     const pod = replicas[target]
-    if (podRevision(pod) !== input.updateRevision && !isTerminating(pod)) {
+    if (podFacts(pod).revision !== input.updateRevision && !isTerminating(pod)) {
       steps.push({ type: 'delete', pod, why: 'update' })
       budget--
       current--

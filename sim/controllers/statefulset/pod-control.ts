@@ -8,6 +8,7 @@ import type { ControllerContext } from '../runtime'
 import { claimNamesFor, claimsFor, identityMatches, ordinalOf, storageMatches, withIdentity, withStorage, type Set } from './identity'
 import { desiredClaimRefs, hasUnexpectedController, isClaimOwnerUpToDate, retentionPolicy } from './retention'
 import type { Step } from './planner'
+import { ClaimLookup, podClaimsUpToDate, podFacts } from './pod-facts'
 
 export const COMPONENT = 'statefulset-controller'
 const ACTOR = COMPONENT
@@ -74,7 +75,7 @@ export class StatefulPodControl {
   createClaims(set: Set, pod: Pod): void {
     const errs: string[] = []
     // Names first: the claims (template copies) are only built when one is missing.
-    const names = claimNamesFor(set, ordinalOf(pod))
+    const names = claimNamesFor(set, podFacts(pod).ordinal)
     for (let i = 0; i < names.length; i++) {
       const name = names[i]
       const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name)
@@ -96,8 +97,10 @@ export class StatefulPodControl {
 
   /** UpdatePodClaimForRetentionPolicy: make the claims' owner refs match the retention policy. */
   private updateClaimsForRetention(set: Set, pod: Pod, verbOnError?: 'update'): void {
+    // Nothing to do when every claim is as the policy wants it (the common case, on every sync of a pending pod).
+    if (podClaimsUpToDate(set, pod, new ClaimLookup(this.ctx.api, set.metadata.namespace!))) return
     try {
-      for (const name of claimNamesFor(set, ordinalOf(pod))) {
+      for (const name of claimNamesFor(set, podFacts(pod).ordinal)) {
         const live = this.ctx.api.get('PersistentVolumeClaim', set.metadata.namespace!, name) as PersistentVolumeClaim | undefined
         if (!live || isClaimOwnerUpToDate(live, set, pod)) continue
         const p = retentionPolicy(set)

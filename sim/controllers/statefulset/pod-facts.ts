@@ -1,0 +1,151 @@
+// What a sync reads of each pod, worked out once per stored pod object. Stored objects are frozen and
+// a write stores a new object, so an answer kept against the object (a WeakMap) stays right for as
+// long as the object is the stored one. A large set is synced after every change to any of its pods
+// (upstream does the same: one sync reads every pod), so without this each sync would redo the same
+// checks for every pod and settling n pods would cost n² of them.
+
+import { isPodReady } from '../../api/pod-util'
+import type { ApiServer } from '../../api/server'
+import { fromLabelSelector, matches } from '../../api/selectors'
+import type { LabelSelector, PersistentVolumeClaim, Pod } from '../../api/types'
+import { claimNamesFor, identityMatches, isMemberOf, ordinalOf, podRevision, storageMatches, type Set } from './identity'
+import { isClaimOwnerUpToDate } from './retention'
+
+export interface PodFacts {
+  ordinal: number
+  /** Has a phase (pods the plan makes locally have none). */
+  created: boolean
+  failed: boolean
+  succeeded: boolean
+  pending: boolean
+  terminating: boolean
+  /** The Ready condition is True. */
+  ready: boolean
+  /** Running, with the Ready condition True. */
+  runningAndReady: boolean
+  revision: string
+}
+
+const facts = new WeakMap<Pod, PodFacts>()
+
+function compute(p: Pod): PodFacts {
+  const phase = p.status?.phase ?? ''
+  const ready = isPodReady(p)
+  return {
+    ordinal: ordinalOf(p),
+    created: phase !== '',
+    failed: phase === 'Failed',
+    succeeded: phase === 'Succeeded',
+    pending: phase === 'Pending',
+    terminating: !!p.metadata?.deletionTimestamp,
+    ready,
+    runningAndReady: phase === 'Running' && ready,
+    revision: podRevision(p),
+  }
+}
+
+/** The pod's facts; kept only for frozen (stored) pods, whose fields cannot change under the cache. */
+export function podFacts(p: Pod): PodFacts {
+  let f = facts.get(p)
+  if (f === undefined) {
+    f = compute(p)
+    if (Object.isFrozen(p)) facts.set(p, f)
+  }
+  return f
+}
+
+// identityMatches && storageMatches read the set's name, namespace and claim templates only.
+const shape = new WeakMap<Pod, { name: string; namespace: string | undefined; templates: unknown; ok: boolean }>()
+
+/** identityMatches(set, pod) && storageMatches(set, pod). */
+export function identityAndStorageMatch(set: Set, pod: Pod): boolean {
+  const c = shape.get(pod)
+  const templates = set.spec?.volumeClaimTemplates
+  if (c && c.name === set.metadata.name && c.namespace === set.metadata.namespace && c.templates === templates) return c.ok
+  const ok = identityMatches(set, pod) && storageMatches(set, pod)
+  if (Object.isFrozen(pod)) shape.set(pod, { name: set.metadata.name!, namespace: set.metadata.namespace, templates, ok })
+  return ok
+}
+
+// claimPods' membership test reads the selector and the set's name.
+const membership = new WeakMap<Pod, { selector: LabelSelector | undefined; name: string; wanted: boolean }>()
+
+/** The pod matches the set's selector and is named like one of its pods. */
+export function isWanted(set: Set, pod: Pod): boolean {
+  const sel = set.spec?.selector
+  const c = membership.get(pod)
+  if (c && c.selector === sel && c.name === set.metadata.name && sel !== undefined) return c.wanted
+  const wanted = matches(fromLabelSelector(sel), pod.metadata?.labels) && isMemberOf(set, pod)
+  if (Object.isFrozen(pod) && sel !== undefined && Object.isFrozen(sel)) membership.set(pod, { selector: sel, name: set.metadata.name!, wanted })
+  return wanted
+}
+
+/** The set's claims by name, from the API server (a class: no closure made per lookup). */
+export class ClaimLookup {
+  constructor(
+    private readonly api: ApiServer,
+    private readonly namespace: string,
+  ) {}
+  get(name: string): PersistentVolumeClaim | undefined {
+    return this.api.get('PersistentVolumeClaim', this.namespace, name)
+  }
+}
+
+interface ClaimsVerdict {
+  uid: string | undefined
+  name: string
+  policy: unknown
+  replicas: number | undefined
+  start: number | undefined
+  claims: (PersistentVolumeClaim | undefined)[]
+  ok: boolean
+}
+const claimVerdicts = new WeakMap<Pod, ClaimsVerdict>()
+
+/**
+ * Every existing claim of the pod has the owner references the retention policy wants
+ * (isClaimOwnerUpToDate), given the live claims `get` returns. The answer depends on the claims as
+ * stored, the pod, and the set's name, uid, retention policy and ordinal range.
+ */
+export function podClaimsUpToDate(set: Set, pod: Pod, claims: { get(name: string): PersistentVolumeClaim | undefined }): boolean {
+  const names = claimNamesFor(set, podFacts(pod).ordinal)
+  const spec = set.spec
+  const c = claimVerdicts.get(pod)
+  if (
+    c !== undefined &&
+    c.uid === set.metadata.uid &&
+    c.name === set.metadata.name &&
+    c.policy === spec?.persistentVolumeClaimRetentionPolicy &&
+    c.replicas === spec?.replicas &&
+    c.start === spec?.ordinals?.start &&
+    c.claims.length === names.length &&
+    sameClaims(c.claims, names, claims)
+  ) {
+    return c.ok
+  }
+  const live = names.map((name) => claims.get(name))
+  let ok = true
+  let frozen = Object.isFrozen(pod)
+  for (const claim of live) {
+    if (claim === undefined) continue
+    if (!Object.isFrozen(claim)) frozen = false
+    if (ok && !isClaimOwnerUpToDate(claim, set, pod)) ok = false
+  }
+  if (frozen) {
+    claimVerdicts.set(pod, {
+      uid: set.metadata.uid,
+      name: set.metadata.name!,
+      policy: spec?.persistentVolumeClaimRetentionPolicy,
+      replicas: spec?.replicas,
+      start: spec?.ordinals?.start,
+      claims: live,
+      ok,
+    })
+  }
+  return ok
+}
+
+function sameClaims(seen: readonly (PersistentVolumeClaim | undefined)[], names: readonly string[], claims: { get(name: string): PersistentVolumeClaim | undefined }): boolean {
+  for (let i = 0; i < names.length; i++) if (claims.get(names[i]) !== seen[i]) return false
+  return true
+}
