@@ -58,6 +58,21 @@ function containerStatus(pod: PodObj, c: ContainerRecord): ContainerStatus {
   } as ContainerStatus
 }
 
+/**
+ * One status per container of the spec: the kubelet's record, or for a container it has no record of
+ * yet the default convertToAPIContainerStatuses starts from (waiting, ContainerCreating, or
+ * PodInitializing in a pod with init containers) — a pod's first status never has an empty list.
+ */
+function statusesFor(pod: PodObj, rec: PodRecord, init: boolean): ContainerStatus[] {
+  const specs = (init ? pod.spec?.initContainers : pod.spec?.containers) ?? []
+  const reason = (pod.spec?.initContainers ?? []).length > 0 ? 'PodInitializing' : 'ContainerCreating'
+  return specs.map((spec) => {
+    const c = rec.containers.find((x) => !!x.init === init && x.name === spec.name)
+    if (c) return containerStatus(pod, c)
+    return { image: spec.image ?? '', imageID: '', lastState: {}, name: spec.name, ready: false, restartCount: 0, started: false, state: { waiting: { reason } } } as ContainerStatus
+  })
+}
+
 function isDefaultWaiting(c: ContainerRecord): boolean {
   return c.state.kind === 'waiting' && (c.state.reason === 'ContainerCreating' || c.state.reason === 'PodInitializing') && c.restartCount === 0 && !c.lastTerminated
 }
@@ -165,17 +180,14 @@ export function buildPodStatus(pod: PodObj, rec: PodRecord, hostIP: string, now:
   }
   const shown = sandboxShown(pod, rec)
   const ip = shown ? (rec.sandbox?.ip ?? old.podIP) : undefined
-  const byName = (a: ContainerRecord, b: ContainerRecord) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  const inits = rec.containers.filter((c) => c.init)
+  const byName = (a: ContainerStatus, b: ContainerStatus) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  const inits = statusesFor(pod, rec, true)
   return {
     conditions,
-    containerStatuses: rec.containers
-      .filter((c) => !c.init)
-      .sort(byName)
-      .map((c) => containerStatus(pod, c)),
+    containerStatuses: statusesFor(pod, rec, false).sort(byName),
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(pod, c)) } : {}),
+    ...(inits.length ? { initContainerStatuses: inits } : {}),
     phase,
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     ...(old.qosClass ? { qosClass: old.qosClass } : {}),
