@@ -31,7 +31,7 @@ export function nameFromArgs(inv: Invocation): string {
 }
 
 /** CreateOrUpdateAnnotation(true, ...) on a typed object: the annotation holds its Go JSON. */
-function withSaveConfig(g: Generated): Generated {
+export function withSaveConfig(g: Generated): Generated {
   const metadata = g.object.metadata as Record<string, unknown>
   const { annotations, ...rest } = metadata as { annotations?: Record<string, string> }
   const others = { ...(annotations ?? {}) }

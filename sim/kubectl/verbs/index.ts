@@ -24,6 +24,7 @@ import { logsCommand } from './logs'
 import { patchCommand } from './patch'
 import { portForwardCommand } from './port-forward/port-forward'
 import { proxyCommand } from './proxy'
+import { exposeCommand } from './expose'
 import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
 import { runCommand } from './run/run'
@@ -51,6 +52,7 @@ export function defaultVerbs(): KubectlCommand[] {
     optionsCommand,
     ...unsupportedCommands,
     createCommand,
+    exposeCommand,
     deleteCommand,
     applyCommand,
     replaceCommand,
