@@ -70,6 +70,8 @@ export function extraPrograms(h: ContainerHandle): Map<string, Command> {
   for (const c of dns) out.set(c.name === 'hostname' ? '/bin/hostname' : `${bin}/${c.name}`, c)
   if (family === 'busybox' || family === 'alpine') out.set(`${bin}/wget`, wgetCommand(() => containerNet(h), { old: oldBusybox(h) }))
   if (id === 'nginx') out.set('/usr/bin/curl', curlCommand(curlTransport(containerNet(h), 'modern')))
-  if (id === 'kubia' || id === 'kubia-pet') out.set('/usr/bin/curl', curlCommand(curlTransport(containerNet(h), 'old')))
+  // nginx-slim has curl too: the StatefulSet Basics tutorial runs `kubectl exec -i -t web-0 -- curl
+  // http://localhost/` in it and shows the page. Its base is Debian jessie (curl 7.38), as kubia's.
+  if (id === 'kubia' || id === 'kubia-pet' || id === 'nginx-slim') out.set('/usr/bin/curl', curlCommand(curlTransport(containerNet(h), 'old')))
   return out
 }
