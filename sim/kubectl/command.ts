@@ -24,6 +24,11 @@ export interface KubectlCommand {
   subcommands?: readonly KubectlCommand[]
   /** Full `--help` text; a generic one is printed when absent. */
   help?: string
+  /**
+   * A command kubectl has and this simulator does not run: its flags are not known here, so none is
+   * refused as unknown (`kubectl diff -f x.yaml` says it is not available, not that -f is unknown).
+   */
+  unavailable?: boolean
   /** Returns the exit code (0 when omitted); throws kubectl errors (errors.ts). */
   run?(inv: Invocation): number | void | Promise<number | void>
 }

@@ -85,8 +85,13 @@ export function createKubectl(opts: KubectlOptions = {}): Command {
     try {
       flags = flagSetFor(cmd).parse(found.args)
     } catch (e) {
-      if (e instanceof FlagError) throw new FlagUsageError(commandPath, e.message)
-      throw e
+      if (!(e instanceof FlagError)) throw e
+      if (!cmd.unavailable) throw new FlagUsageError(commandPath, e.message)
+      if (found.args.some((a) => a === '-h' || a === '--help')) {
+        ctx.stdout(await helpText(commandPath, cmd))
+        return 0
+      }
+      throw new KubectlError(`"${commandPath}" is not available in this simulator`)
     }
     if (flags.bool('help') || (!cmd.run && found.path.length > 1) || found.path.length === 1) {
       ctx.stdout(found.path.length === 1 ? ROOT_HELP : await helpText(commandPath, cmd))

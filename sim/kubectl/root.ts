@@ -57,6 +57,7 @@ const KUBECTL_COMMANDS: readonly { name: string; suggestFor?: string[]; hidden?:
 function notAvailable(name: string): KubectlCommand {
   return {
     name,
+    unavailable: true,
     run: () => {
       throw new KubectlError(`"kubectl ${name}" is not available in this simulator`)
     },

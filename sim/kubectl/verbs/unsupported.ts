@@ -12,6 +12,7 @@ function notAvailable(name: string, subcommands: readonly KubectlCommand[] = [],
     name,
     aliases,
     subcommands: subcommands.length ? subcommands : undefined,
+    unavailable: true,
     run: (inv) => {
       throw new KubectlError(`"${inv.commandPath}" is not available in this simulator`)
     },
