@@ -85,26 +85,42 @@ export function desiredSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
   const ports = svc.spec?.ports ?? []
   const entries: AddressEntry[] = []
   for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
-    const address = endpointAddress(svc, pod)
-    if (!address) continue
-    const ready = publishNotReady || isPodReady(pod)
-    if (ports.length === 0) {
-      // A headless Service may have no ports: its addresses are listed without any.
-      if (svc.spec?.clusterIP === 'None') entries.push({ address, port: undefined, ready })
+    const cached = entriesByPod.get(pod)
+    if (cached !== undefined && cached.svc === svc) {
+      for (const e of cached.entries) entries.push(e)
       continue
     }
-    for (const sp of ports) {
-      const port = findPort(pod, sp)
-      if (port === undefined) continue
-      entries.push({
-        address,
-        port: { name: sp.name || undefined, port, protocol: portProtocol(sp), appProtocol: sp.appProtocol },
-        ready,
-      })
-    }
+    const own: AddressEntry[] = []
+    podEntries(svc, pod, publishNotReady, ports, own)
+    if (Object.isFrozen(pod) && Object.isFrozen(svc)) entriesByPod.set(pod, { svc, entries: own })
+    for (const e of own) entries.push(e)
   }
   return repackSubsets(entries)
+}
+
+// A pod's (address, port) entries depend on the pod and the Service only; kept per stored pod so a
+// sync of a large Service rebuilds only the entries of pods that changed.
+const entriesByPod = new WeakMap<Pod, { svc: Service; entries: readonly AddressEntry[] }>()
+
+function podEntries(svc: Service, pod: Pod, publishNotReady: boolean, ports: NonNullable<NonNullable<Service['spec']>['ports']>, out: AddressEntry[]): void {
+  if (!shouldPodBeInEndpoints(pod, publishNotReady)) return
+  const address = endpointAddress(svc, pod)
+  if (!address) return
+  const ready = publishNotReady || isPodReady(pod)
+  if (ports.length === 0) {
+    // A headless Service may have no ports: its addresses are listed without any.
+    if (svc.spec?.clusterIP === 'None') out.push({ address, port: undefined, ready })
+    return
+  }
+  for (const sp of ports) {
+    const port = findPort(pod, sp)
+    if (port === undefined) continue
+    out.push({
+      address,
+      port: { name: sp.name || undefined, port, protocol: portProtocol(sp), appProtocol: sp.appProtocol },
+      ready,
+    })
+  }
 }
 
 function endpointAddress(svc: Service, pod: Pod): EndpointAddress | undefined {

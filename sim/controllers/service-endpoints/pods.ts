@@ -30,6 +30,9 @@ export function serviceKeysForLabels(api: ApiServer, namespace: string, labels: 
  * whether the pod is terminal cannot change what either controller shows, so it queues nothing.
  */
 export function podEndpointsChanged(old: Pod, cur: Pod): boolean {
+  // A pod that is listed neither before nor after (no IP yet, or finished) shows nowhere: binding it
+  // to a node, say, changes no Service's endpoints.
+  if (!listable(old) && !listable(cur)) return false
   if (!deepEqual(old.metadata?.labels, cur.metadata?.labels)) return true
   if (old.spec?.hostname !== cur.spec?.hostname || old.spec?.subdomain !== cur.spec?.subdomain) return true
   if (old.metadata?.deletionTimestamp !== cur.metadata?.deletionTimestamp) return true
@@ -38,6 +41,11 @@ export function podEndpointsChanged(old: Pod, cur: Pod): boolean {
   const a = old.status?.podIPs ?? []
   const b = cur.status?.podIPs ?? []
   return a.length !== b.length || a.some((ip, i) => ip.ip !== b[i].ip)
+}
+
+/** Whether shouldPodBeInEndpoints could be true for the pod, whatever the Service asks for. */
+function listable(pod: Pod): boolean {
+  return !isPodTerminal(pod) && (!!pod.status?.podIP || !!pod.status?.podIPs?.length)
 }
 
 /** The pods a Service selects, in list order. */

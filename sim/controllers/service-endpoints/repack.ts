@@ -13,8 +13,23 @@ export interface AddressEntry {
   ready: boolean
 }
 
-const addrKey = (a: EndpointAddress) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`
-const portKey = (p: EndpointPort | undefined) => (p ? JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? null]) : '')
+// Keys per address and port object: the Endpoints controller hands the same objects to every sync
+// while a pod stays as it is.
+const addrKeys = new WeakMap<EndpointAddress, string>()
+const portKeys = new WeakMap<EndpointPort, string>()
+
+function addrKey(a: EndpointAddress): string {
+  let k = addrKeys.get(a)
+  if (k === undefined) addrKeys.set(a, (k = `${a.ip}\u0000${a.targetRef?.uid ?? ''}`))
+  return k
+}
+
+function portKey(p: EndpointPort | undefined): string {
+  if (!p) return ''
+  let k = portKeys.get(p)
+  if (k === undefined) portKeys.set(p, (k = JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? null])))
+  return k
+}
 
 /** LessEndpointAddress: IP bytes, then target uid (no targetRef sorts first). */
 export function lessAddress(a: EndpointAddress, b: EndpointAddress): number {

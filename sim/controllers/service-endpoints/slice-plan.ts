@@ -63,14 +63,66 @@ export function endpointPorts(svc: Service, pod: Pod): SlicePort[] {
   return sortSlicePorts(out)
 }
 
+// Keys of stored endpoints and port lists, kept per (frozen) object: a sync compares every endpoint
+// of every slice, on every change to any pod of the Service.
+const endpointKeys = new WeakMap<Endpoint, string>()
+const portsKeys = new WeakMap<readonly SlicePort[], string>()
+
 /** hashEndpoint: an endpoint is the same endpoint while its addresses, hostname and target name stay. */
-const endpointKey = (e: Endpoint) => JSON.stringify([[...e.addresses].sort(), e.hostname ?? '', e.targetRef?.namespace ?? '', e.targetRef?.name ?? ''])
-const portsKey = (ports: readonly SlicePort[]) => JSON.stringify(ports.map((p) => [p.name ?? '', p.protocol ?? '', p.port ?? 0, p.appProtocol ?? '']))
+function endpointKey(e: Endpoint): string {
+  let k = endpointKeys.get(e)
+  if (k === undefined) {
+    k = JSON.stringify([[...e.addresses].sort(), e.hostname ?? '', e.targetRef?.namespace ?? '', e.targetRef?.name ?? ''])
+    if (Object.isFrozen(e)) endpointKeys.set(e, k)
+  }
+  return k
+}
+
+function portsKey(ports: readonly SlicePort[]): string {
+  let k = portsKeys.get(ports)
+  if (k === undefined) {
+    k = JSON.stringify(ports.map((p) => [p.name ?? '', p.protocol ?? '', p.port ?? 0, p.appProtocol ?? '']))
+    if (Object.isFrozen(ports)) portsKeys.set(ports, k)
+  }
+  return k
+}
+
+interface DesiredEndpoint {
+  svc: Service
+  zone: string | undefined | null
+  /** undefined: the pod is not listed (no address, or on a missing node). */
+  endpoint: Endpoint | undefined
+  key: string
+  ports: SlicePort[]
+  portsKey: string
+}
+
+// What a pod contributes to a Service's slices depends on the pod, the Service and the pod's node's
+// zone only; kept per stored pod so a sync rebuilds only the endpoints of pods that changed.
+const desiredByPod = new WeakMap<Pod, DesiredEndpoint>()
+
+function desiredEndpoint(pod: Pod, svc: Service, nodeZone: SliceInput['nodeZone']): DesiredEndpoint | undefined {
+  if (!shouldPodBeInEndpoints(pod, true)) return undefined
+  const zone = pod.spec?.nodeName ? nodeZone(pod.spec.nodeName) : undefined
+  const cached = desiredByPod.get(pod)
+  if (cached !== undefined && cached.svc === svc && cached.zone === zone) return cached
+  const ports = endpointPorts(svc, pod)
+  // A pod on a node that does not exist is skipped, unless the Service publishes everything.
+  const skipped = zone === null && svc.spec?.publishNotReadyAddresses !== true
+  const ep = skipped ? undefined : podToEndpoint(pod, svc, zone ?? undefined)
+  const endpoint = ep && ep.addresses.length > 0 ? ep : undefined
+  const d: DesiredEndpoint = { svc, zone, endpoint, key: endpoint ? endpointKey(endpoint) : '', ports, portsKey: endpoint ? portsKey(ports) : '' }
+  if (Object.isFrozen(pod) && Object.isFrozen(svc)) desiredByPod.set(pod, d)
+  return d
+}
 
 /** EndpointsEqualBeyondHash: node, zone, conditions and target (resourceVersion aside). */
 function sameBeyondHash(a: Endpoint, b: Endpoint): boolean {
-  const ref = (e: Endpoint) => (e.targetRef ? { ...e.targetRef, resourceVersion: undefined } : undefined)
-  return a.nodeName === b.nodeName && a.zone === b.zone && deepEqual(a.conditions, b.conditions) && deepEqual(ref(a), ref(b))
+  return a.nodeName === b.nodeName && a.zone === b.zone && deepEqual(a.conditions, b.conditions) && deepEqual(targetWithoutVersion(a), targetWithoutVersion(b))
+}
+
+function targetWithoutVersion(e: Endpoint): Endpoint['targetRef'] {
+  return e.targetRef ? { ...e.targetRef, resourceVersion: undefined } : undefined
 }
 
 const isReserved = (k: string) => k === SERVICE_NAME_LABEL || k === MANAGED_BY_LABEL || k === HEADLESS_LABEL
@@ -125,17 +177,11 @@ export function planSlices(input: SliceInput): SlicePlan {
   // Desired endpoints, by port mapping, in pod order.
   const desired = new Map<string, { ports: SlicePort[]; endpoints: Map<string, Endpoint> }>()
   for (const pod of input.pods) {
-    if (!shouldPodBeInEndpoints(pod, true)) continue
-    const ports = endpointPorts(svc, pod)
-    const zone = pod.spec?.nodeName ? input.nodeZone(pod.spec.nodeName) : undefined
-    // A pod on a node that does not exist is skipped, unless the Service publishes everything.
-    if (zone === null && svc.spec?.publishNotReadyAddresses !== true) continue
-    const ep = podToEndpoint(pod, svc, zone ?? undefined)
-    if (ep.addresses.length === 0) continue
-    const k = portsKey(ports)
-    let group = desired.get(k)
-    if (!group) desired.set(k, (group = { ports, endpoints: new Map() }))
-    group.endpoints.set(endpointKey(ep), ep)
+    const d = desiredEndpoint(pod, svc, input.nodeZone)
+    if (d === undefined || d.endpoint === undefined) continue
+    let group = desired.get(d.portsKey)
+    if (!group) desired.set(d.portsKey, (group = { ports: d.ports, endpoints: new Map() }))
+    group.endpoints.set(d.key, d.endpoint)
   }
 
   for (const [k, group] of desired) {
