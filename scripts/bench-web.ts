@@ -1,7 +1,8 @@
 // `npm run bench:web`: the browser app's start and size, printed as figures.
 //
 //   - sizes: the built entry (the JS the page loads before the terminal works: the entry chunk and
-//     what it imports statically) and the lazy chunks (Monaco, its workers), raw and gzip -9;
+//     what it imports statically), the chunks index.html prefetches (the layout and the simulator,
+//     loaded once the terminal works) and the lazy chunks (Monaco, its workers), raw and gzip -9;
 //   - start: time from navigation to a terminal that takes typing (window.__ordinalReady, set when
 //     the first prompt is drawn and input is attached), for the app and for a bare xterm.js page
 //     (scripts/bench-web/bare-xterm.*), in the same Chromium run, interleaved; medians and ratio;
@@ -61,10 +62,11 @@ function asset(dir: string, file: string): Asset {
 
 /**
  * entry: the module script and what it imports statically (what the page needs to draw and take
- * typing); preloaded: the chunks index.html preloads (the simulator, needed before the first command
- * runs); lazy: everything else, loaded on demand.
+ * typing); prefetched: the chunks index.html prefetches (the layout and the simulator, loaded once
+ * the terminal takes typing; the simulator is needed before the first command runs); lazy:
+ * everything else, loaded on demand.
  */
-function sizes(): { entry: Asset[]; preloaded: Asset[]; css: Asset[]; lazy: Asset[]; other: Asset[] } {
+function sizes(): { entry: Asset[]; prefetched: Asset[]; css: Asset[]; lazy: Asset[]; other: Asset[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
   const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1].replace(/^\//, ''))
   const main = refs(/<script[^>]+src="([^"]+\.js)"/g)
@@ -72,14 +74,14 @@ function sizes(): { entry: Asset[]; preloaded: Asset[]; css: Asset[]; lazy: Asse
   // Static imports of the entry chunk (Vite emits them as `from"./x.js"` / `import"./x.js"`).
   const staticImports = [...js.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => `assets/${m[1]}`)
   const entryFiles = [...new Set([...main, ...staticImports])]
-  const preloadFiles = refs(/<link rel="modulepreload"[^>]+href="([^"]+)"/g).filter((f) => !entryFiles.includes(f))
+  const prefetchFiles = refs(/<link rel="(?:prefetch|modulepreload)"[^>]+href="([^"]+)"/g).filter((f) => !entryFiles.includes(f))
   const cssFiles = refs(/<link rel="stylesheet"[^>]+href="([^"]+)"/g)
   const all = readdirSync(join(DIST, 'assets')).map((f) => `assets/${f}`)
   return {
     entry: entryFiles.map((f) => asset(DIST, f)),
-    preloaded: preloadFiles.map((f) => asset(DIST, f)),
+    prefetched: prefetchFiles.map((f) => asset(DIST, f)),
     css: cssFiles.map((f) => asset(DIST, f)),
-    lazy: all.filter((f) => f.endsWith('.js') && !entryFiles.includes(f) && !preloadFiles.includes(f)).map((f) => asset(DIST, f)),
+    lazy: all.filter((f) => f.endsWith('.js') && !entryFiles.includes(f) && !prefetchFiles.includes(f)).map((f) => asset(DIST, f)),
     other: all.filter((f) => !f.endsWith('.js') && !cssFiles.includes(f)).map((f) => asset(DIST, f)),
   }
 }
@@ -141,13 +143,31 @@ async function timeOnce(browser: Browser, url: string, opts: { returnVisit?: boo
   }
 }
 
-/** Loads the app, types into the terminal, opens the editor: every request must stay on the origin. */
-async function checkTypingAndOffline(browser: Browser, origin: string): Promise<{ echoed: boolean; foreign: string[]; requests: number }> {
+// Where the terminal is when it first takes typing (the page's frame, before React) and once the
+// layout has rendered: the same box if the frame matches the layout. A string, not a function: the
+// script runs in the page as written.
+const RECORD_TERMINAL_BOX = `
+  (function () {
+    var at
+    function box() {
+      var t = window.__term, r = t && t.element && t.element.getBoundingClientRect()
+      return r ? [r.x, r.y, r.width, r.height, t.cols, t.rows].map(Math.round).join(',') : 'none'
+    }
+    Object.defineProperty(window, '__ordinalReady', { configurable: true, get: function () { return at }, set: function (v) { at = v; window.__boxAtReady = box() } })
+    window.__terminalBox = box
+  })()`
+
+/**
+ * Loads the app, types into the terminal at once, opens the editor: the typed line runs, every
+ * request stays on the origin, and the terminal does not move when the layout arrives.
+ */
+async function checkTypingAndOffline(browser: Browser, origin: string): Promise<{ echoed: boolean; foreign: string[]; requests: number; moved: string | undefined }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const urls: string[] = []
   context.on('request', (r) => urls.push(r.url()))
   try {
     const page = await context.newPage()
+    await page.addInitScript(RECORD_TERMINAL_BOX)
     await page.goto(origin + '/')
     await page.waitForFunction(() => window.__ordinalReady !== undefined, null, { timeout: 30_000 })
     await page.keyboard.type('echo typed-ok')
@@ -165,12 +185,16 @@ async function checkTypingAndOffline(browser: Browser, origin: string): Promise<
       )
       .then(() => true)
       .catch(() => false)
+    await page.waitForFunction(() => performance.getEntriesByName('ordinal:render').length > 0, null, { timeout: 30_000 })
+    const boxes = await page.evaluate('[window.__boxAtReady, window.__terminalBox()]')
+    const [atReady, afterLayout] = boxes as [string, string]
+    const moved = atReady === afterLayout ? undefined : `${atReady} -> ${afterLayout}`
     // Let the editor's lazy Monaco chunk and its workers load too.
     await page.evaluate(() => window.__ordinal?.actions.runInTerminal('echo "kind: ConfigMap" > /root/cm.yaml'))
     await page.evaluate(() => window.__ordinal?.actions.openFile('/root/cm.yaml'))
     await page.waitForTimeout(4000)
     const foreign = urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
-    return { echoed, foreign, requests: urls.length }
+    return { echoed, foreign, requests: urls.length, moved }
   } finally {
     await context.close()
   }
@@ -222,14 +246,14 @@ async function main(): Promise<void> {
   out('-- size (gzip -9) --')
   out(`entry JS (the page and a terminal that takes typing): ${kb(sum(s.entry, 'raw'))} raw, ${kb(entryGz)} gzip  [goal <= ${kb(GOAL_ENTRY_GZ)}: ${entryGz <= GOAL_ENTRY_GZ ? 'met' : 'NOT met'}]`)
   for (const a of s.entry) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
-  out(`simulator JS, preloaded in parallel (runs commands; the terminal queues lines until it is there): ${kb(sum(s.preloaded, 'raw'))} raw, ${kb(sum(s.preloaded, 'gzip'))} gzip`)
-  for (const a of s.preloaded) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
-  out(`all JS loaded at start: ${kb(sum(s.entry, 'gzip') + sum(s.preloaded, 'gzip'))} gzip`)
+  out(`layout and simulator JS, prefetched, run once the terminal takes typing (typed lines wait for the simulator): ${kb(sum(s.prefetched, 'raw'))} raw, ${kb(sum(s.prefetched, 'gzip'))} gzip`)
+  for (const a of s.prefetched) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
+  out(`all JS loaded at start: ${kb(sum(s.entry, 'gzip') + sum(s.prefetched, 'gzip'))} gzip`)
   out(`entry CSS: ${kb(sum(s.css, 'raw'))} raw, ${kb(sum(s.css, 'gzip'))} gzip`)
   out(`lazy JS (Monaco, workers, kubectl help, ...): ${kb(sum(s.lazy, 'raw'))} raw, ${kb(sum(s.lazy, 'gzip'))} gzip`)
   for (const a of [...s.lazy].sort((x, y) => y.gzip - x.gzip)) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
   out(`other assets (fonts, lazy CSS): ${kb(sum(s.other, 'raw'))} raw, ${kb(sum(s.other, 'gzip'))} gzip`)
-  const monacoInEntry = [...s.entry, ...s.preloaded].some((a) => /MonacoEnvironment|editorWorkerService/.test(readFileSync(join(DIST, a.file), 'utf8')))
+  const monacoInEntry = [...s.entry, ...s.prefetched].some((a) => /MonacoEnvironment|editorWorkerService/.test(readFileSync(join(DIST, a.file), 'utf8')))
   out(`Monaco in the entry: ${monacoInEntry ? 'YES' : 'no'}; Monaco and its workers in lazy chunks: ${s.lazy.filter((a) => /monaco|worker/i.test(a.file)).map((a) => a.file).join(', ') || 'none found'}`)
   out()
   out('-- start: navigation -> terminal takes typing (ms) --')
@@ -238,14 +262,16 @@ async function main(): Promise<void> {
   out(`app, return visit:          median ${mAgain.toFixed(0)}  [${again.map((x) => x.ready.toFixed(0)).join(' ')}]  (restores the saved session; warm HTTP cache)`)
   out(`ratio app/bare (first visit): ${ratio.toFixed(2)}x  [goal <= ${GOAL_RATIO}x: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'}]`)
   out(`ratio app/bare (return visit): ${(mAgain / mBare).toFixed(2)}x`)
-  // script: the entry runs; storage: preferences and the saved session read; render: the page's
-  // first commit; cluster: the simulator loaded and the session restored (typed lines run from here).
+  // script: the entry runs; storage: preferences and the saved session read; (the terminal takes
+  // typing: the figures above); render: the layout's first commit (React, after the terminal);
+  // cluster: the simulator loaded and the session restored (typed lines run from here).
   const stages = ['ordinal:script', 'ordinal:storage', 'ordinal:render', 'ordinal:cluster']
   out('app start-up stages (median ms since navigation):   first visit   return visit')
   for (const m of stages) out(`  ${m.padEnd(48)} ${markMedian(first, m).toFixed(0).padStart(6)} ${markMedian(again, m).toFixed(0).padStart(14)}`)
   out()
-  out('-- offline --')
+  out('-- checks: typing at once, offline, the layout --')
   out(`typing "echo typed-ok" + Enter printed typed-ok: ${check.echoed ? 'yes' : 'NO'}`)
+  out(`terminal moved when the layout arrived (x,y,w,h,cols,rows): ${check.moved ?? 'no'}`)
   out(`requests while loading the app and the editor: ${check.requests}, to other origins: ${check.foreign.length ? check.foreign.join(' ') : 'none'}`)
   process.stdout.write(lines.join('\n') + '\n')
 }

@@ -1,22 +1,20 @@
-// Start-up, in two parts. First what the page needs to draw and take typing: storage, preferences, a
-// look at the saved session, the store (over a LazyWorkspace), the clock loop, React. Then, as soon as
-// its chunk has loaded, the simulator: the saved session checked and restored (or a fresh cluster),
-// bound into the workspace the page already shows. Anything that fails before React renders becomes
-// a message with a way out, never a blank page; a failure after it, a notice.
+// Start-up, in three parts. First what the page needs to draw a terminal that takes typing: storage,
+// preferences, a look at the saved session, the store (over a LazyWorkspace), the clock loop, and the
+// active tab's terminal in the layout's frame, in plain DOM (start/first-terminal.ts). Then React
+// and the layout (start/mount-app.tsx, a chunk of its own). Then, as soon as its chunk has loaded,
+// the simulator: the saved session checked and restored (or a fresh cluster), bound into the
+// workspace the page already shows. Anything that fails before the layout renders becomes a
+// message with a way out, never a blank page; a failure after it, a notice.
 
-import { StrictMode } from 'react'
-import { flushSync } from 'react-dom'
-import { createRoot } from 'react-dom/client'
 import freshCluster from 'virtual:ordinal/fresh-cluster'
-import { App } from './App'
 import { detectLocale, localeParam, t } from './i18n'
 import './layout/theme.css'
 import './layout/layout.css'
 import type { Locale } from './state/contract'
-import { AppStoreProvider } from './state/hooks'
 import { loadPrefs, savePrefs } from './state/prefs'
 import { whenTerminalReady } from './state/ready'
 import { createAppStore, type AppStore } from './state/store'
+import { drawFirstTerminal, NARROW_QUERY } from './start/first-terminal'
 import { browserStorage } from './workspace/browser-storage'
 import { startClockLoop, windowLoopHost } from './workspace/clock-loop'
 import { LazyWorkspace, peekSession } from './workspace/lazy-workspace'
@@ -65,23 +63,31 @@ async function start(root: HTMLElement): Promise<void> {
   })
   syncDocument(app)
 
-  // Drawn at once (not in React's time slices), so nothing gets in before the first prompt.
-  flushSync(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <AppStoreProvider value={app}>
-          <App embed={embed} />
-        </AppStoreProvider>
-      </StrictMode>,
-    ),
-  )
+  // The terminal first, in the layout's frame. Only then React and the layout, and the simulator,
+  // each in a chunk of its own: on a small machine, compiling them alongside would delay the prompt.
+  // (index.html prefetches their bytes, so on a real network only the compile is left.)
+  const state = app.store.getState()
+  drawFirstTerminal(root, {
+    workspace,
+    activeTab: state.activeTerminal,
+    theme: state.theme,
+    embed,
+    paneSizes: state.paneSizes,
+    narrow: window.matchMedia(NARROW_QUERY).matches,
+  })
+  await whenTerminalReady(1000)
+  const layout = import('./start/mount-app')
+  const simulator = import('./workspace/load')
+  simulator.catch(() => {}) // (awaited below; this only keeps an early failure from being "unhandled")
+  // The layout replaces the frame and takes the terminal into its pane (mount-app.tsx).
+  const { mountApp } = await layout
+  mountApp(root, app, embed)
 
   try {
-    // index.html preloads the simulator's chunk while all this happens; running it (a few hundred ms
-    // of module code, then restoring the session) waits until the terminal has its prompt, which is
-    // what the student sees first. Lines typed meanwhile wait in their tab (lazy-workspace.ts).
-    await whenTerminalReady(1000)
-    const { openWorkspace } = await import('./workspace/load')
+    // The simulator's module code (a few hundred ms), then restoring the session, run after the
+    // prompt and the layout, which is what the student sees first. Lines typed meanwhile wait in
+    // their tab (lazy-workspace.ts).
+    const { openWorkspace } = await simulator
     const { workspace: real, problem } = await openWorkspace({ storage, fresh: () => JSON.parse(freshCluster) })
     if (problem) {
       console.warn(`Ordinal: the saved session was replaced (${problem.kind}): ${problem.detail}`)
