@@ -225,3 +225,29 @@ test('stays compact in the embed layout', async ({ page }) => {
   await expect(page.getByTestId('sts-ready')).toHaveText('3/3 ready', { timeout: 60_000 })
   await shot(page, 'cluster-embed')
 })
+
+test('keeps a 100-pod StatefulSet readable, and quiet while the clock runs', async ({ page }) => {
+  test.setTimeout(120_000)
+  await open(page)
+  const big = WEB.replace('replicas: 3', 'replicas: 100\n  podManagementPolicy: Parallel')
+  await speed(page, 10)
+  await run(page, `cat <<EOF | kubectl apply -f -\n${big}EOF`)
+  await expect(page.getByTestId('sts-ready')).toHaveText('100/100 ready', { timeout: 90_000 })
+  await expect(page.locator('.pod--dense')).toHaveCount(100)
+  await shot(page, 'cluster-100-pods')
+  // Settled, the clock still ticks ten simulated seconds a second: no pod re-renders for it, so the
+  // main thread has no long task (over 50 ms) worth the name. Generous: the test machine is shared.
+  await page.waitForTimeout(1000)
+  const longest = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let max = 0
+        const po = new PerformanceObserver((list) => list.getEntries().forEach((e) => (max = Math.max(max, e.duration))))
+        po.observe({ type: 'longtask' })
+        setTimeout(() => (po.disconnect(), resolve(max)), 3000)
+      }),
+  )
+  expect(longest).toBeLessThan(250)
+  await pod(page, 'web-42').click()
+  await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-42/)
+})

@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { kindInfo } from '../../sim'
 import { useT } from '../i18n/use-t'
 import { useActions, useApp } from '../state/hooks'
-import { age, describeCommand, refName, yamlCommand } from './format'
+import { describeCommand, refName, yamlCommand } from './format'
 import { EventRow } from './EventsTimeline'
 import { eventsFor } from './model/events'
 import type { EventView, ObjectRef } from './model/types'
@@ -105,12 +105,11 @@ export function ObjectDetails({ objRef }: { objRef: ObjectRef }) {
 
 function ObjectEvents({ events }: { events: readonly EventView[] }) {
   const t = useT()
-  const now = useApp((s) => s.now)
   if (!events.length) return <p className="empty">{t('cluster.details.noEvents')}</p>
   return (
     <ol className="timeline timeline--details" data-testid="details-events">
       {events.map((e) => (
-        <EventRow key={e.key} event={e} ago={t('cluster.events.ago', { age: age(now, e.lastSeen) })} showObject={false} />
+        <EventRow key={e.key} event={e} showObject={false} />
       ))}
     </ol>
   )

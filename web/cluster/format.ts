@@ -1,8 +1,7 @@
 // Small helpers the components share: kubectl's own words for an object (the command lines the
-// details panel runs and shows), ages as kubectl prints them, and which node colour a node gets.
+// details panel runs and shows), simulated clock times, and which node colour a node gets.
 
 import { kindInfo } from '../../sim'
-import { humanDuration } from '../../sim/kubectl/printers/duration'
 import type { ObjectRef } from './model/types'
 
 /** `pod/web-0`: how kubectl names an object (its singular resource name). */
@@ -27,9 +26,9 @@ export function sameRef(a: { kind: string; namespace: string; name: string } | u
   return !!a && a.kind === b.kind && a.name === b.name && a.namespace === b.namespace
 }
 
-/** kubectl's AGE (HumanDuration): `45s`, `2m3s`, `12d`. */
-export function age(now: number, since: number | undefined): string {
-  return since === undefined ? '' : humanDuration(now - since)
+/** `09:00:14`: simulated time as the toolbar's clock shows it (the simulation's clock is UTC). */
+export function clockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19)
 }
 
 /** A node's colour: the node strip and the node chip of every pod share it (cluster.css --node-N). */
