@@ -40,20 +40,22 @@ export function statefulSetController(deps: ControllerDeps): Controller {
 }
 
 /**
- * What a sync reads of a pod: its identity, labels and owners, deletion, phase, readiness (and since
- * when) and volumes. An update that changes none of these (the scheduler's condition, the kubelet's
- * container statuses, the node it is bound to) leaves every sync as it was, so it queues nothing.
+ * What a sync reads of a pod: its identity, labels and owners, deletion, phase, whether it is Ready
+ * (and, when it is, since when) and volumes. An update that changes none of these (the scheduler's
+ * condition, the kubelet's container statuses, the node it is bound to, a Ready condition that
+ * appears as False) leaves every sync as it was, so it queues nothing.
  */
 function podChangeMatters(old: Pod, cur: Pod): boolean {
-  const ready = (p: Pod) => podCondition(p, 'Ready')
-  const a = ready(old)
-  const b = ready(cur)
+  const a = podCondition(old, 'Ready')
+  const b = podCondition(cur, 'Ready')
+  const readyA = a?.status === 'True'
+  const readyB = b?.status === 'True'
   return (
     old.metadata?.uid !== cur.metadata?.uid ||
     old.metadata?.deletionTimestamp !== cur.metadata?.deletionTimestamp ||
     old.status?.phase !== cur.status?.phase ||
-    a?.status !== b?.status ||
-    a?.lastTransitionTime !== b?.lastTransitionTime ||
+    readyA !== readyB ||
+    (readyB && a?.lastTransitionTime !== b?.lastTransitionTime) ||
     !deepEqual(old.metadata?.labels, cur.metadata?.labels) ||
     !deepEqual(old.metadata?.ownerReferences, cur.metadata?.ownerReferences) ||
     !deepEqual(old.spec?.volumes, cur.spec?.volumes)
