@@ -25,6 +25,7 @@ import { patchCommand } from './patch'
 import { portForwardCommand } from './port-forward/port-forward'
 import { proxyCommand } from './proxy'
 import { exposeCommand } from './expose'
+import { taintCommand } from './taint'
 import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
 import { runCommand } from './run/run'
@@ -42,6 +43,7 @@ export function defaultVerbs(): KubectlCommand[] {
     cordonVerb,
     uncordonVerb,
     drainVerb,
+    taintCommand,
     explainCommand,
     apiResourcesCommand,
     apiVersionsCommand,
