@@ -34,50 +34,8 @@ function freshCluster(): Plugin {
   }
 }
 
-/**
- * The page's entry draws the first terminal (web/start/first-terminal.ts); the layout (React, App:
- * web/start/mount-app.tsx) and the simulator (web/workspace/load.ts) come in chunks of their own,
- * imported once the terminal takes typing. This prefetches those chunks (and what they import) from
- * the HTML, so on a real network their bytes are already there by then. Prefetch, not
- * modulepreload: a preloaded module is also compiled at once, and on a small machine compiling 1.3 MB
- * alongside the entry delays the first prompt (npm run bench:web).
- */
-const PREFETCHED = ['/web/start/mount-app.tsx', '/web/workspace/load.ts']
-
-function prefetchChunks(): Plugin {
-  return {
-    name: 'ordinal-prefetch-chunks',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const bundle = ctx.bundle
-        if (!bundle || !ctx.chunk) return undefined
-        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk')
-        const inEntry = new Set([ctx.chunk.fileName, ...ctx.chunk.imports])
-        const files = new Set<string>()
-        const seen = new Set<string>()
-        const visit = (file: string) => {
-          if (seen.has(file) || inEntry.has(file)) return
-          seen.add(file)
-          const c = chunks.find((x) => x.fileName === file)
-          // Dependencies first, as the browser will need them first.
-          for (const i of c?.imports ?? []) visit(i)
-          files.add(file)
-        }
-        for (const module of PREFETCHED) {
-          const start = chunks.find((c) => c.facadeModuleId?.endsWith(module))
-          if (!start) throw new Error(`prefetchChunks: no chunk for ${module}`)
-          visit(start.fileName)
-        }
-        return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }))
-      },
-    },
-  }
-}
-
 export default defineConfig({
-  plugins: [react(), freshCluster(), prefetchChunks()],
+  plugins: [react(), freshCluster()],
   resolve: {
     alias: [
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },

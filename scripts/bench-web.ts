@@ -1,8 +1,8 @@
 // `npm run bench:web`: the browser app's start and size, printed as figures.
 //
 //   - sizes: the built entry (the JS the page loads before the terminal works: the entry chunk and
-//     what it imports statically), the chunks index.html prefetches (the layout and the simulator,
-//     loaded once the terminal works) and the lazy chunks (Monaco, its workers), raw and gzip -9;
+//     what it imports statically), the chunks it imports once the terminal works (the layout and the
+//     simulator) and the lazy chunks (Monaco, its workers), raw and gzip -9;
 //   - start: time from navigation to a terminal that takes typing (window.__ordinalReady, set when
 //     the first prompt is drawn and input is attached), for the app and for a bare xterm.js page
 //     (scripts/bench-web/bare-xterm.*), in the same Chromium run, interleaved; medians and ratio;
@@ -62,11 +62,11 @@ function asset(dir: string, file: string): Asset {
 
 /**
  * entry: the module script and what it imports statically (what the page needs to draw and take
- * typing); prefetched: the chunks index.html prefetches (the layout and the simulator, loaded once
- * the terminal takes typing; the simulator is needed before the first command runs); lazy:
- * everything else, loaded on demand.
+ * typing); next: the chunks the entry imports dynamically (web/main.tsx imports the layout and the
+ * simulator once the terminal takes typing; the simulator is needed before the first command runs);
+ * lazy: everything else, loaded on demand.
  */
-function sizes(): { entry: Asset[]; prefetched: Asset[]; css: Asset[]; lazy: Asset[]; other: Asset[] } {
+function sizes(): { entry: Asset[]; next: Asset[]; css: Asset[]; lazy: Asset[]; other: Asset[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
   const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1].replace(/^\//, ''))
   const main = refs(/<script[^>]+src="([^"]+\.js)"/g)
@@ -74,14 +74,16 @@ function sizes(): { entry: Asset[]; prefetched: Asset[]; css: Asset[]; lazy: Ass
   // Static imports of the entry chunk (Vite emits them as `from"./x.js"` / `import"./x.js"`).
   const staticImports = [...js.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => `assets/${m[1]}`)
   const entryFiles = [...new Set([...main, ...staticImports])]
-  const prefetchFiles = refs(/<link rel="(?:prefetch|modulepreload)"[^>]+href="([^"]+)"/g).filter((f) => !entryFiles.includes(f))
+  // The dynamic imports' chunks and their imports: Vite lists them for its preload helper.
+  const deps = /__vite__mapDeps=.*?m\.f=(\[[^\]]*\])/.exec(js)
+  const nextFiles = (deps ? (JSON.parse(deps[1]) as string[]) : []).filter((f) => f.endsWith('.js') && !entryFiles.includes(f))
   const cssFiles = refs(/<link rel="stylesheet"[^>]+href="([^"]+)"/g)
   const all = readdirSync(join(DIST, 'assets')).map((f) => `assets/${f}`)
   return {
     entry: entryFiles.map((f) => asset(DIST, f)),
-    prefetched: prefetchFiles.map((f) => asset(DIST, f)),
+    next: nextFiles.map((f) => asset(DIST, f)),
     css: cssFiles.map((f) => asset(DIST, f)),
-    lazy: all.filter((f) => f.endsWith('.js') && !entryFiles.includes(f) && !prefetchFiles.includes(f)).map((f) => asset(DIST, f)),
+    lazy: all.filter((f) => f.endsWith('.js') && !entryFiles.includes(f) && !nextFiles.includes(f)).map((f) => asset(DIST, f)),
     other: all.filter((f) => !f.endsWith('.js') && !cssFiles.includes(f)).map((f) => asset(DIST, f)),
   }
 }
@@ -246,14 +248,14 @@ async function main(): Promise<void> {
   out('-- size (gzip -9) --')
   out(`entry JS (the page and a terminal that takes typing): ${kb(sum(s.entry, 'raw'))} raw, ${kb(entryGz)} gzip  [goal <= ${kb(GOAL_ENTRY_GZ)}: ${entryGz <= GOAL_ENTRY_GZ ? 'met' : 'NOT met'}]`)
   for (const a of s.entry) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
-  out(`layout and simulator JS, prefetched, run once the terminal takes typing (typed lines wait for the simulator): ${kb(sum(s.prefetched, 'raw'))} raw, ${kb(sum(s.prefetched, 'gzip'))} gzip`)
-  for (const a of s.prefetched) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
-  out(`all JS loaded at start: ${kb(sum(s.entry, 'gzip') + sum(s.prefetched, 'gzip'))} gzip`)
+  out(`layout and simulator JS, loaded once the terminal takes typing (typed lines wait for the simulator): ${kb(sum(s.next, 'raw'))} raw, ${kb(sum(s.next, 'gzip'))} gzip`)
+  for (const a of s.next) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
+  out(`all JS loaded at start: ${kb(sum(s.entry, 'gzip') + sum(s.next, 'gzip'))} gzip`)
   out(`entry CSS: ${kb(sum(s.css, 'raw'))} raw, ${kb(sum(s.css, 'gzip'))} gzip`)
   out(`lazy JS (Monaco, workers, kubectl help, ...): ${kb(sum(s.lazy, 'raw'))} raw, ${kb(sum(s.lazy, 'gzip'))} gzip`)
   for (const a of [...s.lazy].sort((x, y) => y.gzip - x.gzip)) out(`  ${a.file.padEnd(46)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)}`)
   out(`other assets (fonts, lazy CSS): ${kb(sum(s.other, 'raw'))} raw, ${kb(sum(s.other, 'gzip'))} gzip`)
-  const monacoInEntry = [...s.entry, ...s.prefetched].some((a) => /MonacoEnvironment|editorWorkerService/.test(readFileSync(join(DIST, a.file), 'utf8')))
+  const monacoInEntry = [...s.entry, ...s.next].some((a) => /MonacoEnvironment|editorWorkerService/.test(readFileSync(join(DIST, a.file), 'utf8')))
   out(`Monaco in the entry: ${monacoInEntry ? 'YES' : 'no'}; Monaco and its workers in lazy chunks: ${s.lazy.filter((a) => /monaco|worker/i.test(a.file)).map((a) => a.file).join(', ') || 'none found'}`)
   out()
   out('-- start: navigation -> terminal takes typing (ms) --')

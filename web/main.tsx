@@ -64,8 +64,9 @@ async function start(root: HTMLElement): Promise<void> {
   syncDocument(app)
 
   // The terminal first, in the layout's frame. Only then React and the layout, and the simulator,
-  // each in a chunk of its own: on a small machine, compiling them alongside would delay the prompt.
-  // (index.html prefetches their bytes, so on a real network only the compile is left.)
+  // each in a chunk of its own: on a small machine, compiling them alongside (as a modulepreload
+  // from index.html would, at once) delays the prompt. Each import fetches its chunk's own imports
+  // in parallel (Vite's preload helper).
   const state = app.store.getState()
   drawFirstTerminal(root, {
     workspace,
