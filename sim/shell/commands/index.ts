@@ -12,6 +12,7 @@ import { grep } from './grep'
 import { head, tail } from './head-tail'
 import { kubectlStub } from './kubectl-stub'
 import { ls } from './ls'
+import { nodeCable } from './node-cable'
 import { sed } from './sed'
 import { sleep } from './sleep'
 import { sort, uniq } from './sort-uniq'
@@ -25,6 +26,6 @@ export function hostPrograms(hostname = 'k8s-master'): Command[] {
     grep, head, tail, wc, sort, uniq, cut, awk, sed, tr, tee, seq, base64,
     env, printenv, date, hostCommand(hostname), unameCommand(hostname), clear, sleep,
     vi, vim, nano, curl, less, more,
-    kubectlStub,
+    kubectlStub, nodeCable,
   ]
 }
