@@ -65,7 +65,8 @@ test.beforeEach(async ({ page }) => {
 async function open(page: Page): Promise<void> {
   await page.goto('/')
   await ready(page)
-  await expect(page.getByTestId('cluster-view')).toBeVisible({ timeout: 20_000 })
+  // Attached, not visible: on a narrow screen the view waits behind its tab.
+  await expect(page.getByTestId('cluster-view')).toBeAttached({ timeout: 20_000 })
 }
 
 /**
@@ -250,4 +251,37 @@ test('keeps a 100-pod StatefulSet readable, and quiet while the clock runs', asy
   expect(longest).toBeLessThan(250)
   await pod(page, 'web-42').click()
   await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-42/)
+})
+
+test('shows a Deployment with its ReplicaSet and pods, and the namespaces', async ({ page }) => {
+  test.setTimeout(60_000)
+  await open(page)
+  await speed(page, 10)
+  await run(page, 'kubectl create deployment hello --image=nginx --replicas=2')
+  const deploy = page.getByTestId('deploy-hello')
+  await expect(deploy).toContainText('2/2 ready', { timeout: 30_000 })
+  // One ReplicaSet, named after the pod template's hash, whose pods carry random suffixes.
+  await expect(deploy.locator('[data-testid^="rs-hello-"]')).toHaveCount(1)
+  await expect(deploy.locator('.pod[data-testid^="pod-hello-"]')).toHaveCount(2)
+  await shot(page, 'cluster-deployment')
+  await page.getByTestId('cluster-namespace').selectOption('kube-system')
+  await expect(page.getByTestId('deploy-coredns')).toContainText('2/2 ready')
+  await expect(page.getByTestId('svc-kube-dns')).toContainText('10.96.0.10')
+})
+
+test.describe('on a tablet held upright (768x1024)', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true })
+  test('shows the view above the terminal and opens a pod with a tap', async ({ page }) => {
+    test.setTimeout(90_000)
+    await open(page)
+    await page.getByTestId('show-cluster').tap()
+    await expect(page.getByTestId('cluster-view')).toBeVisible()
+    await applyWeb(page)
+    await speed(page, 10)
+    await expect(page.getByTestId('sts-ready')).toHaveText('3/3 ready', { timeout: 60_000 })
+    await shot(page, 'cluster-tablet')
+    await pod(page, 'web-1').tap()
+    await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-1/)
+    await shot(page, 'cluster-tablet-describe')
+  })
 })

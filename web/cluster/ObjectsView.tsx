@@ -1,6 +1,6 @@
 // The namespace's objects, in the order a StatefulSet lesson reads them: StatefulSets with their pods
-// and volumes, the Services (and their DNS names), then Deployments, lone ReplicaSets, pods no
-// controller shown here owns, and claims no pod uses.
+// and volumes and their Services' DNS names, then Deployments, lone ReplicaSets, pods no controller
+// shown here owns, the other Services, and claims no pod uses.
 
 import { memo, useMemo } from 'react'
 import { useT } from '../i18n/use-t'
@@ -18,11 +18,11 @@ interface Props {
 
 export const ObjectsView = memo(function ObjectsView({ view, nodeIndex }: Props) {
   const t = useT()
-  // The Services StatefulSets name (their governing, usually headless, Service) first: those are the
-  // DNS names the lesson is about; `kubernetes` and the like after them.
-  const services = useMemo(() => {
-    const governing = new Set(view.statefulSets.map((s) => s.serviceName))
-    return [...view.services.filter((s) => governing.has(s.name)), ...view.services.filter((s) => !governing.has(s.name))]
+  // The Services StatefulSets name (their governing, usually headless, Service) right after them:
+  // their DNS names are what the lesson is about. `kubernetes` and the like come after the workloads.
+  const [governing, others] = useMemo(() => {
+    const names = new Set(view.statefulSets.map((s) => s.serviceName))
+    return [view.services.filter((s) => names.has(s.name)), view.services.filter((s) => !names.has(s.name))]
   }, [view.services, view.statefulSets])
   const empty = !view.statefulSets.length && !view.deployments.length && !view.replicaSets.length && !view.pods.length && !view.claims.length
   return (
@@ -36,8 +36,7 @@ export const ObjectsView = memo(function ObjectsView({ view, nodeIndex }: Props)
       {view.statefulSets.map((s) => (
         <StatefulSetCard key={s.key} set={s} nodeIndex={nodeIndex} />
       ))}
-      {view.services.length > 0 && <h3 className="section-title">Services</h3>}
-      {services.map((s) => (
+      {governing.map((s) => (
         <ServiceCard key={s.key} svc={s} />
       ))}
       {view.deployments.length > 0 && <h3 className="section-title">Deployments</h3>}
@@ -55,6 +54,10 @@ export const ObjectsView = memo(function ObjectsView({ view, nodeIndex }: Props)
           ))}
         </div>
       )}
+      {others.length > 0 && <h3 className="section-title">Services</h3>}
+      {others.map((s) => (
+        <ServiceCard key={s.key} svc={s} />
+      ))}
       {view.claims.length > 0 && <h3 className="section-title">PersistentVolumeClaims</h3>}
       {view.claims.map((c) => (
         <ClaimChain key={c.key} claim={c} />

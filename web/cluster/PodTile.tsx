@@ -3,7 +3,7 @@
 // and its claim → volume chain. React.memo on a PodView that keeps its identity while the pod is
 // unchanged (model/memo.ts): a hundred tiles, and a write to one pod re-renders one.
 
-import { memo, type CSSProperties } from 'react'
+import { Fragment, memo, type CSSProperties } from 'react'
 import { useT } from '../i18n/use-t'
 import { ClaimChain } from './ClaimChain'
 import { nodeColour } from './format'
@@ -42,7 +42,7 @@ export const PodTile = memo(function PodTile({ pod, nodeIndex, condemned, isUpda
     <div className="pod-row" data-stage={pod.stage}>
       <ObjectButton objRef={pod.ref} className="pod" data={data}>
         <span className="pod__light" aria-hidden />
-        <span className="pod__name">{pod.name}</span>
+        <span className="pod__name">{breakable(pod.name)}</span>
         <span className="pod__status" data-testid="pod-status">
           {pod.status}
         </span>
@@ -67,6 +67,21 @@ export const PodTile = memo(function PodTile({ pod, nodeIndex, condemned, isUpda
     </div>
   )
 })
+
+/** `hello-86c969456-h7hxk` may break after a dash (a Deployment's pod names outgrow a narrow pane). */
+function breakable(name: string) {
+  const parts = name.split('-')
+  return parts.map((p, i) => (
+    <Fragment key={i}>
+      {p}
+      {i < parts.length - 1 && (
+        <>
+          -<wbr />
+        </>
+      )}
+    </Fragment>
+  ))
+}
 
 function Claims({ claims }: { claims: readonly ClaimView[] }) {
   return (
