@@ -14,7 +14,7 @@ import { rfc3339 } from '../core/time'
 import { planScheduling } from './scheduler/planner'
 import type { VolumeAction } from './scheduler/volumes'
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from './scheduler/volumes'
-import { hasClaims, isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
+import { isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
 import { podKey, SchedulingQueue } from './scheduler/queue'
 import { SchedulerCache } from './scheduler/cache'
 
@@ -61,14 +61,14 @@ export function schedulerController(deps: ControllerDeps): Controller {
           const ns = ev.object.metadata.namespace ?? ''
           cacheOf(ctx).refreshClaim(ns, ev.object.metadata.name ?? '')
           const own = q.podsOfClaim(ns, ev.object.metadata.name ?? '')
-          return union(q.queuedKeys((p) => hasClaims(p) && p.metadata?.namespace === ns), own)
+          return union(q.queuedKeysWithClaims(ns), own)
         }
         case 'PersistentVolume': {
           const ref = (ev.object as Obj<'PersistentVolume'>).spec?.claimRef
-          return union(q.queuedKeys(hasClaims), ref?.name ? q.podsOfClaim(ref.namespace ?? '', ref.name) : [])
+          return union(q.queuedKeysWithClaims(), ref?.name ? q.podsOfClaim(ref.namespace ?? '', ref.name) : [])
         }
         default:
-          return q.queuedKeys(hasClaims)
+          return q.queuedKeysWithClaims()
       }
     },
     initialKeys: (ctx) => queueOf(ctx).queuedKeys(),

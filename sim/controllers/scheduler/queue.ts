@@ -9,7 +9,7 @@
 import type { ApiServer } from '../../api/server'
 import type { Pod } from '../../api/types'
 import { keyOf, splitKey } from '../runtime'
-import { isPending } from './world'
+import { hasClaims, isPending } from './world'
 
 export function podKey(pod: Pod): string {
   return keyOf(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '')
@@ -19,6 +19,8 @@ export class SchedulingQueue {
   private pending: Set<string> | undefined
   /** Pending pods that are not waiting in a binding cycle (the active and unschedulable queues). */
   private queued = new Set<string>()
+  /** The queued pods that mount claims. */
+  private withClaims = new Set<string>()
   /** Pods whose PreBind waits for their claims, by key, with the uid and since when. */
   readonly binding = new Map<string, { uid: string; at: number }>()
 
@@ -65,6 +67,15 @@ export class SchedulingQueue {
     return keys.sort()
   }
 
+  /** Queued pods that mount claims (in `namespace`, or in any), sorted: queuedKeys(hasClaims) without reading every pod. */
+  queuedKeysWithClaims(namespace?: string): string[] {
+    this.pendingKeys()
+    const prefix = namespace === undefined ? undefined : keyOf(namespace, '')
+    const keys: string[] = []
+    for (const key of this.withClaims) if (prefix === undefined || key.startsWith(prefix)) keys.push(key)
+    return keys.sort()
+  }
+
   /** Pending pods (waiting or not) that use the claim `namespace/name`. */
   podsOfClaim(namespace: string, name: string): string[] {
     const pending = this.pendingKeys()
@@ -82,7 +93,14 @@ export class SchedulingQueue {
 
   private refresh(key: string, pod: Pod | undefined = this.get(key)): void {
     const waiting = pod !== undefined && this.binding.get(key)?.uid === pod.metadata?.uid
-    if (this.pending?.has(key) && !waiting) this.queued.add(key)
-    else this.queued.delete(key)
+    if (this.pending?.has(key) && !waiting) {
+      this.queued.add(key)
+      // A pod's volumes never change, so whether it has claims is known from when it is queued.
+      if (pod !== undefined && hasClaims(pod)) this.withClaims.add(key)
+      else this.withClaims.delete(key)
+    } else {
+      this.queued.delete(key)
+      this.withClaims.delete(key)
+    }
   }
 }

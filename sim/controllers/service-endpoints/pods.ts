@@ -73,8 +73,13 @@ export function shouldSetHostname(pod: Pod, svc: Service): boolean {
 
 /** The pod's IPv4 address (this cluster is single-stack IPv4): the first of status.podIPs, else status.podIP. */
 export function podIPv4(pod: Pod): string | undefined {
-  const ips = pod.status?.podIPs?.map((p) => p.ip) ?? (pod.status?.podIP ? [pod.status.podIP] : [])
-  return ips.find((ip) => ip !== undefined && !ip.includes(':'))
+  const ips = pod.status?.podIPs
+  if (ips === undefined) {
+    const ip = pod.status?.podIP
+    return ip && !ip.includes(':') ? ip : undefined
+  }
+  for (const { ip } of ips) if (ip !== undefined && !ip.includes(':')) return ip
+  return undefined
 }
 
 /** isServiceIPSet: a ClusterIP other than None. Services without one are headless. */
@@ -114,8 +119,15 @@ export function findPort(pod: Pod, svcPort: ServicePort): number | undefined {
  * exports the earliest trigger time among the pods whose change it publishes; undefined when none.
  */
 export function podTriggerTime(pod: Pod): number | undefined {
-  return parseRfc3339(podCondition(pod, 'Ready')?.lastTransitionTime)
+  const cached = triggerTimes.get(pod)
+  if (cached !== undefined) return cached === null ? undefined : cached
+  const t = parseRfc3339(podCondition(pod, 'Ready')?.lastTransitionTime)
+  if (Object.isFrozen(pod)) triggerTimes.set(pod, t ?? null)
+  return t
 }
+
+// Per stored pod (a sync that writes looks at every pod's trigger time); null: none.
+const triggerTimes = new WeakMap<Pod, number | null>()
 
 /**
  * EndpointsLastChangeTriggerTime, derived from objects rather than from the controller's memory:
