@@ -212,6 +212,7 @@ test('speaks Chinese, keeping kubectl’s own words, and has a dark theme', asyn
   await shot(page, 'cluster-dark')
   await pod(page, 'web-1').click()
   await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-1/)
+  await page.waitForTimeout(300) // the sheet's slide-in
   await shot(page, 'cluster-dark-describe')
 })
 

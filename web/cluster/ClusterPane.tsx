@@ -2,7 +2,7 @@
 // right of the page, the details of the object clicked. It only composes; the picture is derived in
 // model/ (pure, tested) and each piece is drawn by a memoised component.
 
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useT } from '../i18n/use-t'
 import { useActions, useApp } from '../state/hooks'
 import './cluster.css'
@@ -28,6 +28,10 @@ export function ClusterPane() {
   const events = useEventTimeline(namespace)
   const selected = useApp((s) => s.selected) as ObjectRef | undefined
   const [root, sheetBox] = useSheetBox(selected !== undefined)
+  // The namespace shown was deleted (or a reset made a fresh cluster): back to default.
+  useEffect(() => {
+    if (!view.namespaces.includes(namespace)) setNamespace('default')
+  }, [view.namespaces, namespace])
   const nodeIndex = useMemo(() => new Map(view.nodes.map((n) => [n.name, n.index])), [view.nodes])
 
   return (

@@ -78,7 +78,7 @@ export function buildClusterView(snapshot: ClusterSnapshot, opts: ClusterViewOpt
   cache.end()
 
   const same = prev?.namespace === namespace ? prev : undefined
-  return {
+  const view: ClusterView = {
     namespace,
     namespaces: stableArray(same?.namespaces, namespaceNames(snapshot)),
     nodes: stableArray(same?.nodes, nodes),
@@ -89,4 +89,7 @@ export function buildClusterView(snapshot: ClusterSnapshot, opts: ClusterViewOpt
     pods: stableArray(same?.pods, pods),
     claims: stableArray(same?.claims, claims),
   }
+  // A snapshot that changed nothing shown here (an event, another namespace) gives the same view back.
+  if (same && (Object.keys(view) as (keyof ClusterView)[]).every((k) => view[k] === same[k])) return same
+  return view
 }
