@@ -55,6 +55,7 @@ export const FINALIZER_ORPHAN = 'orphan'
 export const FINALIZER_FOREGROUND = 'foregroundDeletion'
 
 interface KindStore {
+  namespaced: boolean
   objects: Map<string, KubeObject>
   sortedKeys: string[] | null
   /** When each key entered `objects` (its place in the Map's iteration order). */
@@ -82,13 +83,14 @@ export class ApiServer {
     private readonly rng: Rng,
     private readonly strategies: StrategyRegistry = {},
   ) {
-    for (const k of KINDS) this.stores.set(k.kind, { objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, claimable: new Map() })
+    for (const k of KINDS) this.stores.set(k.kind, { namespaced: k.namespaced, objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, claimable: new Map() })
   }
 
   // ---------------------------------------------------------------- reads
 
   get<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> | undefined {
-    return this.store(kind).objects.get(key(kindInfo(kind), namespace, name)) as Obj<K> | undefined
+    const s = this.store(kind)
+    return s.objects.get(s.namespaced ? `${namespace}/${name}` : name) as Obj<K> | undefined
   }
 
   /** Like get, but throws the server's NotFound error. */

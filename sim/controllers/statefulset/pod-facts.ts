@@ -98,16 +98,31 @@ interface ClaimsVerdict {
   replicas: number | undefined
   start: number | undefined
   claims: (PersistentVolumeClaim | undefined)[]
+  /** Every claim's owner references are as the policy wants them. */
   ok: boolean
+  /** Every claim exists and none is being deleted. */
+  live: boolean
 }
 const claimVerdicts = new WeakMap<Pod, ClaimsVerdict>()
 
+type Claims = { get(name: string): PersistentVolumeClaim | undefined }
+
 /**
  * Every existing claim of the pod has the owner references the retention policy wants
- * (isClaimOwnerUpToDate), given the live claims `get` returns. The answer depends on the claims as
+ * (isClaimOwnerUpToDate), given the live claims `claims` returns. The answer depends on the claims as
  * stored, the pod, and the set's name, uid, retention policy and ordinal range.
  */
-export function podClaimsUpToDate(set: Set, pod: Pod, claims: { get(name: string): PersistentVolumeClaim | undefined }): boolean {
+export function podClaimsUpToDate(set: Set, pod: Pod, claims: Claims): boolean {
+  return claimsVerdict(set, pod, claims).ok
+}
+
+/** The pod's claims all exist, none is being deleted, and their owner references are up to date. */
+export function podClaimsInPlace(set: Set, pod: Pod, claims: Claims): boolean {
+  const v = claimsVerdict(set, pod, claims)
+  return v.ok && v.live
+}
+
+function claimsVerdict(set: Set, pod: Pod, claims: Claims): ClaimsVerdict {
   const names = claimNamesFor(set, podFacts(pod).ordinal)
   const spec = set.spec
   const c = claimVerdicts.get(pod)
@@ -121,31 +136,36 @@ export function podClaimsUpToDate(set: Set, pod: Pod, claims: { get(name: string
     c.claims.length === names.length &&
     sameClaims(c.claims, names, claims)
   ) {
-    return c.ok
+    return c
   }
   const live = names.map((name) => claims.get(name))
   let ok = true
+  let present = true
   let frozen = Object.isFrozen(pod)
   for (const claim of live) {
-    if (claim === undefined) continue
+    if (claim === undefined) {
+      present = false
+      continue
+    }
     if (!Object.isFrozen(claim)) frozen = false
+    if (claim.metadata?.deletionTimestamp) present = false
     if (ok && !isClaimOwnerUpToDate(claim, set, pod)) ok = false
   }
-  if (frozen) {
-    claimVerdicts.set(pod, {
-      uid: set.metadata.uid,
-      name: set.metadata.name!,
-      policy: spec?.persistentVolumeClaimRetentionPolicy,
-      replicas: spec?.replicas,
-      start: spec?.ordinals?.start,
-      claims: live,
-      ok,
-    })
+  const v: ClaimsVerdict = {
+    uid: set.metadata.uid,
+    name: set.metadata.name!,
+    policy: spec?.persistentVolumeClaimRetentionPolicy,
+    replicas: spec?.replicas,
+    start: spec?.ordinals?.start,
+    claims: live,
+    ok,
+    live: present,
   }
-  return ok
+  if (frozen) claimVerdicts.set(pod, v)
+  return v
 }
 
-function sameClaims(seen: readonly (PersistentVolumeClaim | undefined)[], names: readonly string[], claims: { get(name: string): PersistentVolumeClaim | undefined }): boolean {
+function sameClaims(seen: readonly (PersistentVolumeClaim | undefined)[], names: readonly string[], claims: Claims): boolean {
   for (let i = 0; i < names.length; i++) if (claims.get(names[i]) !== seen[i]) return false
   return true
 }
