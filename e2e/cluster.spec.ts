@@ -161,6 +161,11 @@ test('works from the keyboard: Enter opens an object, Esc closes it and returns 
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('object-details')).toBeFocused()
   await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+k8s-node1/)
+  // The arrows move along the tabs.
+  await page.getByTestId('details-tab-describe').focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('details-tab-yaml')).toBeFocused()
+  await expect(page.getByTestId('details-yaml')).toContainText('kind: Node')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('object-details')).toBeHidden()
   await expect(node).toBeFocused()

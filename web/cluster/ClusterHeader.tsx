@@ -4,8 +4,10 @@
 import { memo } from 'react'
 import { useT } from '../i18n/use-t'
 import { useApp } from '../state/hooks'
+import { onTabKeys } from './tab-keys'
 
 export type ViewTab = 'objects' | 'events'
+const VIEW_TABS: readonly ViewTab[] = ['objects', 'events']
 
 interface Props {
   namespaces: readonly string[]
@@ -29,8 +31,8 @@ export const ClusterHeader = memo(function ClusterHeader({ namespaces, namespace
         </span>
       </div>
       <div className="cluster__bar">
-        <div className="tabs" role="tablist" aria-label={t('pane.cluster')}>
-          {(['objects', 'events'] as const).map((id) => (
+        <div className="tabs" role="tablist" aria-label={t('pane.cluster')} onKeyDown={onTabKeys(VIEW_TABS, tab, onTab)}>
+          {VIEW_TABS.map((id) => (
             <button key={id} type="button" role="tab" aria-selected={tab === id} className="tabs__tab" data-testid={`cluster-tab-${id}`} onClick={() => onTab(id)}>
               {t(`cluster.tab.${id}`)}
               {id === 'events' && eventCount > 0 && <span className="tabs__count">{eventCount}</span>}

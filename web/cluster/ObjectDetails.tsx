@@ -12,6 +12,7 @@ import { EventRow } from './EventsTimeline'
 import { eventsFor } from './model/events'
 import type { EventView, ObjectRef } from './model/types'
 import { useEventTimeline } from './use-cluster-view'
+import { onTabKeys } from './tab-keys'
 import { useKubectl } from './use-kubectl'
 
 type Tab = 'describe' | 'yaml' | 'events'
@@ -71,7 +72,7 @@ export function ObjectDetails({ objRef }: { objRef: ObjectRef }) {
           ✕
         </button>
       </header>
-      <div className="tabs" role="tablist" aria-label={refName(objRef)}>
+      <div className="tabs" role="tablist" aria-label={refName(objRef)} onKeyDown={onTabKeys(TABS, tab, setTab)}>
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} className="tabs__tab" data-testid={`details-tab-${id}`} onClick={() => setTab(id)}>
             {t(`cluster.details.${id}`)}
