@@ -8,7 +8,7 @@ import { testShell } from './mutate/test-shell'
 describe('a command the simulator does not run', () => {
   it.each([
     ['kubectl diff -f web.yaml', 'kubectl diff'],
-    ['kubectl taint nodes k8s-node1 key=value:NoSchedule --overwrite', 'kubectl taint'],
+    ['kubectl autoscale sts web --max=5 --cpu-percent=80', 'kubectl autoscale'],
     ['kubectl debug web-0 -it --image=busybox', 'kubectl debug'],
     ['kubectl top pod --containers', 'kubectl top pod'],
     ['kubectl events --for pod/web-0', 'kubectl events'],

@@ -87,7 +87,12 @@ export function sandboxShown(pod: PodObj, rec: PodRecord): boolean {
   return rec.containers.some((c) => !isDefaultWaiting(c))
 }
 
-/** getPhase (kubelet_pods.go), for regular init containers and containers. */
+/**
+ * getPhase (kubelet_pods.go), for regular init containers and containers. A pod being deleted whose
+ * containers have all stopped is terminal (podIsTerminal, since 1.27, kubernetes#115331): Succeeded
+ * when every container exited 0, else Failed, whatever the restart policy — so its last status before
+ * it goes reads Completed or Error in `kubectl get pods -w`.
+ */
 export function podPhase(pod: PodObj, rec: PodRecord): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
   const policy = restartPolicy(pod)
   let pendingInit = 0
@@ -118,6 +123,7 @@ export function podPhase(pod: PodObj, rec: PodRecord): 'Pending' | 'Running' | '
   if (pendingInit > 0 || waiting > 0) return 'Pending'
   if (running > 0) return 'Running'
   if (stopped > 0) {
+    if (rec.termination) return stopped === succeeded ? 'Succeeded' : 'Failed'
     if (policy === 'Always') return 'Running'
     if (stopped === succeeded) return 'Succeeded'
     if (policy === 'Never') return 'Failed'

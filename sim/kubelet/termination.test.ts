@@ -20,12 +20,28 @@ function deleteAndWatch(sim: ReturnType<typeof kubeletSim>, opts: { gracePeriodS
 }
 
 describe('deleting a running pod', () => {
-  it('shows 1/1 Terminating, then 0/1 Terminating, then the pod is gone', () => {
+  // Pod lifecycle docs: "Since Kubernetes 1.27, the kubelet transitions deleted Pods, except for static
+  // Pods and force-deleted Pods without a finalizer, to a terminal phase (Failed or Succeeded depending
+  // on the exit statuses of the pod containers) before their deletion from the API server."
+  it('shows 1/1 Terminating, then 0/1 Completed once nginx has exited 0, then the pod is gone', () => {
     const sim = kubeletSim()
     createAs(sim, nginx())
     sim.settle()
+    let phase: string | undefined
+    sim.api.watch((ev) => {
+      if (ev.type === 'MODIFIED') phase = (ev.object as { status?: { phase?: string } }).status?.phase
+    }, ['Pod'])
     const w = deleteAndWatch(sim)
-    expect(w.rows).toEqual(['1/1 Terminating 0', '0/1 Terminating 0', 'gone'])
+    expect(w.rows).toEqual(['1/1 Terminating 0', '0/1 Completed 0', 'gone'])
+    expect(phase).toBe('Succeeded')
+  })
+
+  it('ends a pod whose process had to be killed as Failed (0/1 Error)', () => {
+    const sim = kubeletSim()
+    createAs(sim, sleeper(3))
+    sim.settle()
+    const w = deleteAndWatch(sim)
+    expect(w.rows).toEqual(['1/1 Terminating 0', '0/1 Error 0', 'gone'])
   })
 
   it('records Killing with "Stopping container" for each container', () => {
