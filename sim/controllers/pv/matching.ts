@@ -77,12 +77,21 @@ const MODE_ABBREV: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany
 
 /** GetAccessModesAsString: the index key of a PV, always in RWO,ROX,RWX,RWOP order. */
 export function accessModesKey(modes: readonly string[] | undefined): string {
-  const set = new Set(modes ?? [])
-  return Object.keys(MODE_ABBREV)
-    .filter((m) => set.has(m))
-    .map((m) => MODE_ABBREV[m])
-    .join(',')
+  if (modes === undefined) return ''
+  let k = modesKeys.get(modes)
+  if (k === undefined) {
+    const set = new Set(modes)
+    k = Object.keys(MODE_ABBREV)
+      .filter((m) => set.has(m))
+      .map((m) => MODE_ABBREV[m])
+      .join(',')
+    // A stored volume's modes never change under it: a claim's sync groups every volume by them.
+    if (Object.isFrozen(modes)) modesKeys.set(modes, k)
+  }
+  return k
 }
+
+const modesKeys = new WeakMap<readonly string[], string>()
 
 /**
  * FindMatchingVolume, PV-controller path (no node): a volume pre-bound to the claim wins; otherwise the
