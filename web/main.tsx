@@ -1,6 +1,6 @@
 // Start-up, in three parts. First what the page needs to draw a terminal that takes typing: storage,
-// preferences, a look at the saved session, the store (over a LazyWorkspace), the clock loop, and the
-// active tab's terminal in the layout's frame, in plain DOM (start/first-terminal.ts). Then React
+// preferences, a look at the saved session, the store (over a LazyWorkspace), and the active tab's
+// terminal in the layout's frame, in plain DOM (start/first-terminal.ts). Then the clock loop, React
 // and the layout (start/mount-app.tsx, a chunk of its own). Then, as soon as its chunk has loaded,
 // the simulator: the saved session checked and restored (or a fresh cluster), bound into the
 // workspace the page already shows. Anything that fails before the layout renders becomes a
@@ -14,6 +14,7 @@ import type { Locale } from './state/contract'
 import { loadPrefs, savePrefs } from './state/prefs'
 import { whenTerminalReady } from './state/ready'
 import { createAppStore, type AppStore } from './state/store'
+import { holdLayoutKeys } from './start/early-keys'
 import { drawFirstTerminal, NARROW_QUERY } from './start/first-terminal'
 import { browserStorage } from './workspace/browser-storage'
 import { startClockLoop, windowLoopHost } from './workspace/clock-loop'
@@ -52,10 +53,6 @@ async function start(root: HTMLElement): Promise<void> {
     savePrefs: (p) => void savePrefs(storage, p),
   })
   window.__ordinal = { ...app, storage }
-  startClockLoop((ms) => {
-    workspace.frame(ms)
-    app.tick()
-  }, windowLoopHost())
   // Leaving (closing, navigating, a phone switching apps): save now rather than after the debounce.
   window.addEventListener('pagehide', () => void workspace.save())
   document.addEventListener('visibilitychange', () => {
@@ -68,6 +65,7 @@ async function start(root: HTMLElement): Promise<void> {
   // from index.html would, at once) delays the prompt. Each import fetches its chunk's own imports
   // in parallel (Vite's preload helper).
   const state = app.store.getState()
+  const releaseKeys = holdLayoutKeys()
   drawFirstTerminal(root, {
     workspace,
     activeTab: state.activeTerminal,
@@ -77,12 +75,19 @@ async function start(root: HTMLElement): Promise<void> {
     narrow: window.matchMedia(NARROW_QUERY).matches,
   })
   await whenTerminalReady(1000)
+  // Nothing moves the clock before the simulator is there; from here its frames do not compete with
+  // the first prompt's.
+  startClockLoop((ms) => {
+    workspace.frame(ms)
+    app.tick()
+  }, windowLoopHost())
   const layout = import('./start/mount-app')
   const simulator = import('./workspace/load')
   simulator.catch(() => {}) // (awaited below; this only keeps an early failure from being "unhandled")
   // The layout replaces the frame and takes the terminal into its pane (mount-app.tsx).
   const { mountApp } = await layout
   mountApp(root, app, embed)
+  releaseKeys()
 
   try {
     // The simulator's module code (a few hundred ms), then restoring the session, run after the
