@@ -1,7 +1,7 @@
 // The page's layout, rendered by React: the toolbar, the panes and their parts (App.tsx). It is a
-// chunk of its own, loaded (preloaded from index.html) while the first terminal is already taking
-// typing (first-terminal.ts); rendering it replaces that frame with the real layout and its terminal
-// pane adopts the same xterm.
+// chunk of its own (React is most of it), imported once the first terminal takes typing
+// (first-terminal.ts); rendering it replaces that frame with the real layout, and its terminal pane
+// adopts the same xterm.
 
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
