@@ -142,7 +142,13 @@ test('opens a pod with a click: describe output, YAML and events', async ({ page
   await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-0/)
   await expect(page.getByTestId('details-describe')).toContainText(/Controlled By:\s+StatefulSet\/web/)
   await expect(page.getByTestId('details-describe')).toContainText(/ClaimName:\s+www-web-0/)
+  await page.waitForTimeout(300) // the sheet's slide-in
   await shot(page, 'cluster-describe')
+  // The sheet sits beside the view: another pod is a click away, and the sheet follows it.
+  await pod(page, 'web-2').click()
+  await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-2/)
+  await pod(page, 'web-0').click()
+  await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-0/)
   await page.getByTestId('details-tab-yaml').click()
   await expect(page.getByTestId('details-yaml')).toContainText('kind: Pod')
   await expect(page.getByTestId('details-yaml')).toContainText('claimName: www-web-0')
@@ -288,6 +294,7 @@ test.describe('on a tablet held upright (768x1024)', () => {
     await shot(page, 'cluster-tablet')
     await pod(page, 'web-1').tap()
     await expect(page.getByTestId('details-describe')).toContainText(/Name:\s+web-1/)
+    await page.waitForTimeout(300) // the sheet's slide-in
     await shot(page, 'cluster-tablet-describe')
   })
 })
