@@ -10,12 +10,17 @@ import type { KubeObject, OwnerReference } from './types'
 /** A field's value as a field selector compares it: '' when absent, else the value as a string. */
 export function fieldValue(o: KubeObject, path: string): string {
   let cur: unknown = o
-  for (const part of path.split('.')) {
+  let parts = splitPaths.get(path)
+  if (parts === undefined) splitPaths.set(path, (parts = path.split('.')))
+  for (const part of parts) {
     if (cur === null || typeof cur !== 'object') return ''
     cur = (cur as Record<string, unknown>)[part]
   }
   return cur === undefined || cur === null ? '' : String(cur)
 }
+
+// Field paths come from a handful of indexers and field selectors; split each once.
+const splitPaths = new Map<string, string[]>()
 
 type Indexer = (o: KubeObject) => readonly string[]
 

@@ -107,10 +107,13 @@ export class ApiServer {
     const prefix = opts.namespace !== undefined && kindInfo(kind).namespaced ? `${opts.namespace}/` : undefined
     // A field condition the server indexes narrows the keys to look at (sorted, so the order is the same).
     let keys: readonly string[] | undefined
+    let fields = opts.fields
     for (const path in opts.fields ?? {}) {
       const want = opts.fields![path]
       if (want.startsWith('!') || !this.indexes.has(kind, path)) continue
       keys = [...this.indexes.lookup(kind, path, want)].sort(byteOrder)
+      // The index answered this condition; a lone condition leaves nothing to check per object.
+      if (Object.keys(opts.fields!).length === 1) fields = undefined
       break
     }
     if (!keys) {
@@ -121,7 +124,7 @@ export class ApiServer {
       if (prefix && !k.startsWith(prefix)) continue
       const o = s.objects.get(k)!
       if (opts.selector !== undefined && !matches(opts.selector, o.metadata.labels)) continue
-      if (opts.fields && !fieldsMatch(o, opts.fields)) continue
+      if (fields && !fieldsMatch(o, fields)) continue
       out.push(o as Obj<K>)
     }
     return out
