@@ -202,6 +202,25 @@ test('takes the highest ordinal through Terminating when scaled down', async ({ 
   await shot(page, 'cluster-events')
 })
 
+test('marks the pods of the new revision during a rolling update', async ({ page }) => {
+  test.setTimeout(90_000)
+  await open(page)
+  await applyWeb(page)
+  await speed(page, 10)
+  await expect(page.getByTestId('sts-ready')).toHaveText('3/3 ready', { timeout: 60_000 })
+  await speed(page, 2)
+  await run(page, 'kubectl set image statefulset/web nginx=registry.k8s.io/nginx-slim:0.27')
+  const set = page.getByTestId('sts-web')
+  await expect(set).toContainText('rolling update: revision 1 → 2')
+  // RollingUpdate replaces the highest ordinal first.
+  await expect(pod(page, 'web-2')).toContainText('new revision', { timeout: 30_000 })
+  await expect(pod(page, 'web-0')).not.toContainText('new revision')
+  await shot(page, 'cluster-rolling-update')
+  await speed(page, 10)
+  await expect(set).not.toContainText('rolling update', { timeout: 60_000 })
+  await expect(page.getByTestId('sts-ready')).toHaveText('3/3 ready')
+})
+
 test('speaks Chinese, keeping kubectl’s own words, and has a dark theme', async ({ page }) => {
   test.setTimeout(90_000)
   await open(page)

@@ -3,7 +3,7 @@
 // and its claim → volume chain. React.memo on a PodView that keeps its identity while the pod is
 // unchanged (model/memo.ts): a hundred tiles, and a write to one pod re-renders one.
 
-import { Fragment, memo, type CSSProperties } from 'react'
+import { Fragment, memo, useEffect, useRef, type CSSProperties } from 'react'
 import { useT } from '../i18n/use-t'
 import { ClaimChain } from './ClaimChain'
 import { nodeColour } from './format'
@@ -24,8 +24,15 @@ interface Props {
 
 export const PodTile = memo(function PodTile({ pod, nodeIndex, condemned, isUpdate, dense }: Props) {
   const t = useT()
+  // Flash when the pod *turns* Ready, not whenever a Ready pod's tile mounts (a tab switch).
+  const stageBefore = useRef(pod.stage)
+  const turnedReady = pod.stage === 'ready' && stageBefore.current !== 'ready'
+  useEffect(() => {
+    stageBefore.current = pod.stage
+  }, [pod.stage])
   const data = {
     'data-stage': pod.stage,
+    'data-flash': turnedReady ? '' : undefined,
     'data-condemned': condemned ? '' : undefined,
     'data-update': isUpdate ? '' : undefined,
     'data-testid': `pod-${pod.name}`,
