@@ -49,7 +49,8 @@ describe('the cluster view', () => {
     const slotsAfter = after.statefulSets[0].slots
     const changed = slotsAfter.filter((s, i) => s !== slotsBefore[i]).map((s) => s.ordinal)
     expect(changed).toEqual([42])
-  })
+    // A hundred pods through the whole simulator: slow on a busy machine, not a hang.
+  }, 60_000)
 
   it('keeps the whole view list when nothing changed', () => {
     const sim = testSim()
