@@ -11,7 +11,7 @@ describe('a command the simulator does not run', () => {
     ['kubectl autoscale sts web --max=5 --cpu-percent=80', 'kubectl autoscale'],
     ['kubectl debug web-0 -it --image=busybox', 'kubectl debug'],
     ['kubectl top pod --containers', 'kubectl top pod'],
-    ['kubectl events --for pod/web-0', 'kubectl events'],
+    ['kubectl certificate approve csr-1 --force', 'kubectl certificate approve'],
   ])('%s says it is not available', async (line, path) => {
     const r = await testShell().sh(line)
     expect(r).toEqual({ stdout: '', stderr: `error: "${path}" is not available in this simulator\n`, exitCode: 1 })

@@ -60,7 +60,7 @@ function since(ts: string | null | undefined, now: number): string {
 }
 
 /** The Age cell: time since the first occurrence, with the repeat count and the last occurrence. */
-function interval(e: Event, now: number): string {
+export function interval(e: Event, now: number): string {
   const eventTime = e.eventTime as unknown as string | null | undefined
   const first = parseRfc3339(eventTime) !== undefined ? since(eventTime, now) : since(e.firstTimestamp as unknown as string, now)
   if (e.series) return `${since(e.series.lastObservedTime as unknown as string, now)} (x${e.series.count ?? 0} over ${first})`

@@ -26,6 +26,7 @@ import { portForwardCommand } from './port-forward/port-forward'
 import { proxyCommand } from './proxy'
 import { exposeCommand } from './expose'
 import { taintCommand } from './taint'
+import { eventsCommand } from './events'
 import { replaceCommand } from './replace'
 import { rolloutCommand } from './rollout'
 import { runCommand } from './run/run'
@@ -65,6 +66,7 @@ export function defaultVerbs(): KubectlCommand[] {
     labelCommand,
     annotateCommand,
     describeCommand,
+    eventsCommand,
     execCommand,
     runCommand,
     logsCommand,
