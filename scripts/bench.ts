@@ -5,8 +5,8 @@
 //  2. A 1000-replica Parallel StatefulSet from nothing to all Ready: wall time.
 //  3. The heap held by 1000 running pods.
 //  4. 100, 1000 and 5000 Parallel pods side by side, to show that cost grows about linearly. The
-//     5000 row runs when the 100 -> 1000 growth projects it under BIG_RUN_CAP_MS (or BENCH_5000=1);
-//     otherwise the row says so and gives the projection.
+//     5000 row runs when the 100 -> 1000 growth (taken as at least quadratic) projects it under
+//     BIG_RUN_CAP_MS, or with BENCH_5000=1; otherwise the row says so and gives the projection.
 //  5. kubectl through the lab shell (the terminal's command line): `kubectl get pods` over 1000 pods
 //     and `kubectl describe sts` of a set with 2000 events (median of 5 each).
 //
@@ -119,11 +119,13 @@ async function main(): Promise<void> {
   const walls = new Map<number, number>()
   for (const n of [100, 1000, 5000]) {
     if (n === 5000 && process.env.BENCH_5000 !== '1') {
-      // Project from the measured growth between 100 and 1000 pods (an exponent of 1 is linear).
-      const exponent = Math.log(walls.get(1000)! / walls.get(100)!) / Math.log(10)
+      // Project from the growth between 100 and 1000 pods, but at least quadratically: fixed costs
+      // flatter the small run (measured on 2026-11-22: 1.22 from 100 -> 1000 projected 158 s for
+      // 5000 pods, which took 753 s).
+      const exponent = Math.max(2, Math.log(walls.get(1000)! / walls.get(100)!) / Math.log(10))
       const projected = walls.get(1000)! * 5 ** exponent
       if (projected > BIG_RUN_CAP_MS) {
-        console.log(`${fmt(n)}   skipped: 100 -> 1000 grew as n^${exponent.toFixed(2)}, projecting ${(projected / 1000).toFixed(0)} s (cap ${BIG_RUN_CAP_MS / 1000} s; BENCH_5000=1 runs it)`)
+        console.log(`${fmt(n)}   skipped: projecting (as n^${exponent.toFixed(2)}) ${(projected / 1000).toFixed(0)} s (cap ${BIG_RUN_CAP_MS / 1000} s; BENCH_5000=1 runs it)`)
         continue
       }
     }
