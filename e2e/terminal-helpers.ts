@@ -39,6 +39,9 @@ export async function ready(page: Page): Promise<void> {
   await page.goto(TERMINAL_PAGE)
   await expect(page.getByTestId('terminal')).toBeVisible()
   await page.waitForFunction(() => (window as any).__term !== undefined && (window as any).__ordinalReady !== undefined)
+  // The terminal takes typing before the simulator has loaded; Tab completion and the other features
+  // these tests look at need the shell itself, so wait for it too.
+  await page.waitForFunction(() => (window as any).__ordinal?.store.getState().booting === false)
   await expect.poll(() => cursorLine(page)).toBe(PROMPT.trimEnd())
   await page.getByTestId('terminal').click()
 }

@@ -10,7 +10,7 @@ import type { Dialect } from './dialect'
 import { Interpreter } from './interpreter'
 import { CancelSignal, ExitSignal, type Io } from './io'
 import { JobTable } from './jobs'
-import { Parser } from './parser'
+import { needsMoreInput } from './needs-more'
 import { renderPrompt } from './prompt'
 import type { CommandTable } from './registry'
 import { runScriptText } from './script'
@@ -80,15 +80,7 @@ export class Session implements ShellSession {
   }
 
   needsMore(line: string): boolean {
-    let pos = 0
-    while (pos < line.length) {
-      const r = Parser.line(line, pos)
-      if (r.kind === 'incomplete') return true
-      if (r.kind === 'ok' && r.heredocEof.length) return true
-      if (r.kind !== 'ok') return false
-      pos = r.end
-    }
-    return false
+    return needsMoreInput(line)
   }
 
   async execute(line: string, io: ExecIo): Promise<number> {

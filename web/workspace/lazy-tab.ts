@@ -3,6 +3,7 @@
 // tab (terminal-tab.ts) is bound. After binding it is a thin pass-through, and keeps its identity, so
 // the terminal drawing it never notices the switch.
 
+import { needsMoreInput } from '../../sim/shell/needs-more'
 import type { CancelToken, ShellSession, TimeControl } from '../../sim/shell/types'
 import type { OutputListener, RunOptions, TabActivity, TerminalTab } from '../state/contract'
 
@@ -20,9 +21,10 @@ class WaitingSession implements ShellSession {
   prompt(): string {
     return LOGIN_PROMPT
   }
-  needsMore(): boolean {
-    // Without the parser a line is taken as complete; nobody finishes a heredoc in the first second.
-    return false
+  needsMore(text: string): boolean {
+    // The shell's own parser (a small part of it, in the page's first chunk): a heredoc pasted in the
+    // first second is still one command.
+    return needsMoreInput(text)
   }
   execute(_line: string, _io: ExecIo): Promise<number> {
     return Promise.reject(new Error('the shell is still starting'))

@@ -49,6 +49,17 @@ describe('before the simulator has loaded', () => {
     expect(lazy('{"broken').terminals().map((t) => t.id)).toEqual(['t1'])
   })
 
+  it('knows a heredoc pasted before the shell has loaded is one command, as the real shell does', () => {
+    const session = lazy().terminals()[0].current()
+    const shell = real().terminals()[0].current()
+    for (const text of ['cat <<EOF | kubectl apply -f -', 'cat <<EOF | kubectl apply -f -\nkind: Pod', "echo 'open", 'for i in 1 2; do']) {
+      expect(session.needsMore(text)).toBe(true)
+      expect(shell.needsMore(text)).toBe(true)
+    }
+    expect(session.needsMore('cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF')).toBe(false)
+    expect(session.needsMore('kubectl get pods')).toBe(false)
+  })
+
   it('keeps lines sent to a tab waiting', () => {
     const tab = lazy().terminals()[0]
     void tab.run('echo hi')
