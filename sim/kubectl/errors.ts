@@ -42,6 +42,15 @@ export class AggregateError extends Error {
     this.name = 'AggregateError'
   }
 
+  /**
+   * utilerrors.NewAggregate as a verb returns it to CheckErr: nothing for no errors, the error itself
+   * for one, an aggregate for several (ContinueOnError's failures, reported after the rest was done).
+   */
+  static throwIfAny(errors: readonly unknown[]): void {
+    if (errors.length === 1) throw errors[0]
+    if (errors.length > 1) throw new AggregateError(errors)
+  }
+
   /** utilerrors.Flatten: nested aggregates become one flat list. */
   static flatten(errors: readonly unknown[]): unknown[] {
     return errors.flatMap((e) => (e instanceof AggregateError ? AggregateError.flatten(e.errors) : [e]))

@@ -182,7 +182,6 @@ export async function runMetadataEdit(inv: Invocation, spec: MetadataEditSpec): 
       errors.push(e)
     }
   }
-  if (errors.length === 1) throw errors[0]
-  if (errors.length > 1) throw new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   return 0
 }

@@ -166,8 +166,7 @@ async function run(inv: Invocation): Promise<number> {
       errors.push(e)
     }
   }
-  if (errors.length === 1) throw errors[0]
-  if (errors.length > 1) throw new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   if (c.printAtEnd && applied.length) printer.printList(applied)
   return 0
 }

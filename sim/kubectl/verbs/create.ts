@@ -81,8 +81,7 @@ async function run(inv: Invocation): Promise<number> {
     count++
     printer.print(result, 'created')
   }
-  if (errors.length === 1) throw errors[0]
-  if (errors.length > 1) throw new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   if (count === 0) throw new KubectlError('no objects passed to create')
   return 0
 }

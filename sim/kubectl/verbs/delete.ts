@@ -113,8 +113,7 @@ async function run(inv: Invocation): Promise<number> {
       errors.push(addSourceToErr('deleting', t.source, e))
     }
   }
-  if (errors.length === 1) throw errors[0]
-  if (errors.length > 1) throw new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   if (found === 0) {
     inv.out('No resources found\n')
     return 0

@@ -36,7 +36,7 @@ async function run(inv: Invocation): Promise<number> {
   const entries = resolveTargets(inv, { requireObject: true, allowEmptySelector: true })
   const fieldValidation = validationDirective(inv)
   const errors = entries.flatMap((e) => (e.ok ? [] : [e.error]))
-  if (errors.length) throw errors.length === 1 ? errors[0] : new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   const infos = entries.flatMap((e) => (e.ok ? [e.target] : []))
   if (infos.length === 0) throw new KubectlError('edit cancelled, no objects found')
   return editLoop(inv, infos, {

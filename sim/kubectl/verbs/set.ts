@@ -98,8 +98,7 @@ async function runSetImage(inv: Invocation): Promise<number> {
 
   const errors: unknown[] = []
   for (const t of entries.flatMap((e) => (e.ok ? [e.target] : []))) updateOne(inv, t, images, dryRun, local, printer, errors)
-  if (errors.length === 1) throw errors[0]
-  if (errors.length > 1) throw new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   return 0
 }
 

@@ -94,8 +94,7 @@ async function run(inv: Invocation): Promise<number> {
       errors.push(err)
     }
   }
-  if (errors.length === 1) throw errors[0]
-  if (errors.length > 1) throw new AggregateError(errors)
+  AggregateError.throwIfAny(errors)
   return 0
 }
 
