@@ -9,13 +9,12 @@ import { rfc3339 } from '../core/time'
 import { ApiError, alreadyExists, conflict, forbidden, invalid, notFound } from './errors'
 import { fieldError, type FieldError } from './field-errors'
 import { type Kind, type KindInfo, kindFor, kindInfo, KINDS } from './kinds'
-import { matches, type Selector } from './selectors'
 import type { KindStrategy, StrategyContext, StrategyRegistry } from './strategy'
 import type { Actor, AuditEntry, KindMap, KubeObject, Obj, ObjectRef, WatchEvent } from './types'
 import { applyPatch, type PatchType } from './patch'
 import { decodeBody, type FieldValidation } from './schema/field-validation'
 import { validatePatched } from './patch-validation'
-import { fieldValue, StoreIndexes } from './indexes'
+import { ObjectStore, type ListOptions } from './object-store'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
 
@@ -37,13 +36,6 @@ export interface DeleteOptions extends WriteOptions {
   uid?: string
 }
 
-export interface ListOptions {
-  namespace?: string
-  selector?: Selector
-  /** Field conditions, e.g. {'spec.nodeName': 'k8s-node1'}; '!' prefix on a value negates. */
-  fields?: Readonly<Record<string, string>>
-}
-
 export type WatchHandler = (event: WatchEvent) => void
 
 export interface WriteResult<T> {
@@ -54,23 +46,8 @@ export interface WriteResult<T> {
 export const FINALIZER_ORPHAN = 'orphan'
 export const FINALIZER_FOREGROUND = 'foregroundDeletion'
 
-interface KindStore {
-  namespaced: boolean
-  objects: Map<string, KubeObject>
-  sortedKeys: string[] | null
-  /** When each key entered `objects` (its place in the Map's iteration order). */
-  position: Map<string, number>
-  /** Bumped when an object of the kind is created, removed or changes its owner references. */
-  ownership: number
-  /** claimable() answers by `namespace/ownerUid`, valid while `ownership` is unchanged. */
-  claimable: Map<string, { ownership: number; keys: string[] }>
-}
-
 export class ApiServer {
-  private stores = new Map<Kind, KindStore>()
-  private owned = new Map<string, Set<string>>() // owner uid -> "Kind/ns/name" of dependents
-  private indexes = new StoreIndexes()
-  private positions = 0
+  private objects = new ObjectStore()
   private watchers: { handler: WatchHandler; kinds: ReadonlySet<Kind> | null }[] = []
   private pending: WatchEvent[] = []
   private dispatching = false
@@ -83,14 +60,12 @@ export class ApiServer {
     private readonly rng: Rng,
     private readonly strategies: StrategyRegistry = {},
   ) {
-    for (const k of KINDS) this.stores.set(k.kind, { namespaced: k.namespaced, objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, claimable: new Map() })
   }
 
-  // ---------------------------------------------------------------- reads
+  // ---------------------------------------------------------------- reads (object-store.ts has them)
 
   get<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> | undefined {
-    const s = this.store(kind)
-    return s.objects.get(s.namespaced ? `${namespace}/${name}` : name) as Obj<K> | undefined
+    return this.objects.get(kind, namespace, name)
   }
 
   /** Like get, but throws the server's NotFound error. */
@@ -102,98 +77,28 @@ export class ApiServer {
 
   /** Objects of a kind in etcd order (`namespace/name`, byte order), as a real list returns them. */
   list<K extends Kind>(kind: K, opts: ListOptions = {}): Obj<K>[] {
-    const s = this.store(kind)
-    const out: Obj<K>[] = []
-    const prefix = opts.namespace !== undefined && kindInfo(kind).namespaced ? `${opts.namespace}/` : undefined
-    // A field condition the server indexes narrows the keys to look at (sorted, so the order is the same).
-    let keys: readonly string[] | undefined
-    let fields = opts.fields
-    for (const path in opts.fields ?? {}) {
-      const want = opts.fields![path]
-      if (want.startsWith('!') || !this.indexes.has(kind, path)) continue
-      keys = [...this.indexes.lookup(kind, path, want)].sort(byteOrder)
-      // The index answered this condition; a lone condition leaves nothing to check per object.
-      if (Object.keys(opts.fields!).length === 1) fields = undefined
-      break
-    }
-    if (!keys) {
-      if (!s.sortedKeys) s.sortedKeys = [...s.objects.keys()].sort(byteOrder)
-      keys = s.sortedKeys
-    }
-    for (const k of keys) {
-      if (prefix && !k.startsWith(prefix)) continue
-      const o = s.objects.get(k)!
-      if (opts.selector !== undefined && !matches(opts.selector, o.metadata.labels)) continue
-      if (fields && !fieldsMatch(o, fields)) continue
-      out.push(o as Obj<K>)
-    }
-    return out
+    return this.objects.list(kind, opts)
   }
 
-  /** Unordered iteration for controllers that do not need etcd order. */
-  *each<K extends Kind>(kind: K, namespace?: string): IterableIterator<Obj<K>> {
-    for (const o of this.store(kind).objects.values()) {
-      if (namespace === undefined || o.metadata.namespace === namespace) yield o as Obj<K>
-    }
+  each<K extends Kind>(kind: K, namespace?: string): IterableIterator<Obj<K>> {
+    return this.objects.each(kind, namespace)
   }
 
   count(kind: Kind): number {
-    return this.store(kind).objects.size
+    return this.objects.count(kind)
   }
 
-  /** Objects of `kind` under `value` in one of the server's indexes (indexes.ts), in etcd order. */
   byIndex<K extends Kind>(kind: K, index: string, value: string): Obj<K>[] {
-    if (!this.indexes.has(kind, index)) throw new Error(`no index ${index} for ${kind}`)
-    const s = this.store(kind)
-    return [...this.indexes.lookup(kind, index, value)].sort(byteOrder).map((k) => s.objects.get(k) as Obj<K>)
+    return this.objects.byIndex(kind, index, value)
   }
 
-  /**
-   * The objects of `kind` in `namespace` that a controller's ref manager looks at (ClaimObject): those
-   * `ownerUid` controls and those no controller owns (which it may adopt), in the order `each` yields
-   * them. Saves scanning every object of the kind on every sync.
-   */
+  /** Those objects of `kind` in `namespace` that `ownerUid` controls or no controller owns (object-store.ts). */
   claimable<K extends Kind>(kind: K, namespace: string, ownerUid: string): Obj<K>[] {
-    const s = this.store(kind)
-    // Which keys qualify changes only when objects of the kind come, go or change owners; between
-    // such writes the answer is the same keys (their objects may be newer).
-    const cacheKey = `${namespace}/${ownerUid}`
-    const cached = s.claimable.get(cacheKey)
-    if (cached && cached.ownership === s.ownership) return cached.keys.map((k) => s.objects.get(k) as Obj<K>)
-    const found = this.findClaimable(kind, namespace, ownerUid)
-    s.claimable.set(cacheKey, { ownership: s.ownership, keys: found.map((f) => f.k) })
-    return found.map((f) => f.o as Obj<K>)
+    return this.objects.claimable(kind, namespace, ownerUid)
   }
 
-  private findClaimable(kind: Kind, namespace: string, ownerUid: string): { k: string; o: KubeObject }[] {
-    const s = this.store(kind)
-    const info = kindInfo(kind)
-    const found: { at: number; k: string; o: KubeObject }[] = []
-    const consider = (k: string, o: KubeObject | undefined) => {
-      if (o && o.metadata.namespace === namespace) found.push({ at: s.position.get(k)!, k, o })
-    }
-    for (const ref of this.owned.get(ownerUid) ?? []) {
-      const [rk, ns, name] = splitRef(ref)
-      if (rk !== kind) continue
-      const k = key(info, ns, name)
-      const o = s.objects.get(k)
-      if (o && o.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === ownerUid)) consider(k, o)
-    }
-    const prefix = info.namespaced ? `${namespace}/` : ''
-    for (const k of this.indexes.orphans(kind)) if (k.startsWith(prefix)) consider(k, s.objects.get(k))
-    return found.sort((a, b) => a.at - b.at)
-  }
-
-  /** Objects of `kind` that list `ownerUid` in their ownerReferences. */
   dependents<K extends Kind>(ownerUid: string, kind?: K): Obj<K>[] {
-    const out: Obj<K>[] = []
-    for (const ref of this.owned.get(ownerUid) ?? []) {
-      const [k, ns, name] = splitRef(ref)
-      if (kind && k !== kind) continue
-      const o = this.get(k, ns, name)
-      if (o) out.push(o as Obj<K>)
-    }
-    return out
+    return this.objects.dependents(ownerUid, kind)
   }
 
   resourceVersion(): string {
@@ -253,8 +158,7 @@ export class ApiServer {
       strat.prepareForCreate?.(obj, ctx)
       const errs = [...(strat.validate?.(obj, ctx) ?? [])]
       if (errs.length) throw invalid(k.kind, meta.name, errs)
-      const kk = key(k, ns, meta.name)
-      if (this.store(k.kind).objects.has(kk)) throw alreadyExists(k.kind, meta.name)
+      if (this.objects.has(k, ns, meta.name)) throw alreadyExists(k.kind, meta.name)
       const warnings = [...decodeWarnings, ...(strat.warnings?.(obj, undefined) ?? [])]
       if (opts.dryRun) {
         this.lastWarnings = warnings
@@ -419,15 +323,7 @@ export class ApiServer {
 
   /** Loads objects as they were saved (no admission; resourceVersions kept). */
   restore(objects: readonly KubeObject[], rv: number): void {
-    for (const s of this.stores.values()) {
-      s.objects.clear()
-      s.sortedKeys = null
-      s.position.clear()
-      s.ownership++
-      s.claimable.clear()
-    }
-    this.owned.clear()
-    this.indexes.clear()
+    this.objects.clear()
     for (const o of objects) {
       const k = this.kindOf(o)
       this.put(k, clone(o))
@@ -551,66 +447,17 @@ export class ApiServer {
     }
   }
 
-  private store(kind: Kind): KindStore {
-    const s = this.stores.get(kind)
-    if (!s) throw new Error(`unknown kind ${kind}`)
-    return s
-  }
-
   private put(k: KindInfo, obj: KubeObject): KubeObject {
     obj.apiVersion = k.apiVersion
     obj.kind = k.kind
-    const frozen = seal(obj)
-    const s = this.store(k.kind)
-    const kk = key(k, frozen.metadata.namespace ?? '', frozen.metadata.name!)
-    const old = s.objects.get(kk)
-    if (!old) {
-      if (s.sortedKeys) insertSorted(s.sortedKeys, kk)
-      s.position.set(kk, this.positions++)
-    }
-    // Most writes keep the owner references: the owner index then stays as it is.
-    const sameOwners = old !== undefined && deepEqual(old.metadata.ownerReferences, frozen.metadata.ownerReferences)
-    if (!sameOwners) {
-      s.ownership++
-      if (s.claimable.size > 0) s.claimable.clear()
-    }
-    if (old && !sameOwners) this.unindex(k.kind, old)
-    s.objects.set(kk, frozen)
-    if (!sameOwners) this.index(k.kind, frozen)
-    this.indexes.update(k.kind, kk, old, frozen)
-    return frozen
+    return this.objects.put(k, seal(obj))
   }
 
   /** Removes the stored object; watchers see `last` (the object as its final write left it). */
   private remove(k: KindInfo, stored: KubeObject, last: KubeObject = stored): void {
-    const s = this.store(k.kind)
-    const kk = key(k, stored.metadata.namespace ?? '', stored.metadata.name!)
-    s.objects.delete(kk)
-    s.position.delete(kk)
-    s.ownership++
-    s.claimable.clear()
-    if (s.sortedKeys) removeSorted(s.sortedKeys, kk)
-    this.unindex(k.kind, stored)
-    this.indexes.update(k.kind, kk, stored, undefined)
+    this.objects.remove(k, stored)
     this.rv++
     this.emit({ type: 'DELETED', kind: k.kind, object: last, old: stored })
-  }
-
-  private index(kind: Kind, o: KubeObject): void {
-    for (const ref of o.metadata.ownerReferences ?? []) {
-      let set = this.owned.get(ref.uid)
-      if (!set) this.owned.set(ref.uid, (set = new Set()))
-      set.add(refKey(kind, o.metadata.namespace ?? '', o.metadata.name!))
-    }
-  }
-
-  private unindex(kind: Kind, o: KubeObject): void {
-    for (const ref of o.metadata.ownerReferences ?? []) {
-      const set = this.owned.get(ref.uid)
-      if (!set) continue
-      set.delete(refKey(kind, o.metadata.namespace ?? '', o.metadata.name!))
-      if (set.size === 0) this.owned.delete(ref.uid)
-    }
   }
 
   private nextRv(): string {
@@ -641,48 +488,6 @@ export class ApiServer {
   }
 }
 
-function key(k: KindInfo, namespace: string, name: string): string {
-  return k.namespaced ? `${namespace}/${name}` : name
-}
-
-function refKey(kind: Kind, ns: string, name: string): string {
-  return `${kind}/${ns}/${name}`
-}
-
-function splitRef(ref: string): [Kind, string, string] {
-  const a = ref.indexOf('/')
-  const b = ref.indexOf('/', a + 1)
-  return [ref.slice(0, a) as Kind, ref.slice(a + 1, b), ref.slice(b + 1)]
-}
-
-/** etcd keys compare as bytes; for the ASCII names Kubernetes allows that is code-unit order. */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** The first index in the sorted keys whose key is not below `k`. */
-function lowerBound(keys: readonly string[], k: string): number {
-  let lo = 0
-  let hi = keys.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (keys[mid] < k) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-// The sorted key list is kept up to date as objects come and go, rather than sorted again on the next
-// list after every create (which made creating n objects between lists cost n² log n).
-function insertSorted(keys: string[], k: string): void {
-  keys.splice(lowerBound(keys, k), 0, k)
-}
-
-function removeSorted(keys: string[], k: string): void {
-  const i = lowerBound(keys, k)
-  if (keys[i] === k) keys.splice(i, 1)
-}
-
 function specChanged(a: KubeObject, b: KubeObject): boolean {
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue
@@ -691,12 +496,4 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
   return false
 }
 
-function fieldsMatch(o: KubeObject, fields: Readonly<Record<string, string>>): boolean {
-  for (const [path, want] of Object.entries(fields)) {
-    const v = fieldValue(o, path)
-    if (want.startsWith('!') ? v === want.slice(1) : v !== want) return false
-  }
-  return true
-}
-
-export type { ObjectRef, KindMap }
+export type { ObjectRef, KindMap, ListOptions }
