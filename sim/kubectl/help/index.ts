@@ -4,6 +4,9 @@
 // even `kubectl top --help` (a command this simulator does not run) read as in a real terminal.
 // The texts are ~260 kB, so they are loaded on the first request for help.
 
+import type { Invocation } from '../command'
+import { RawError, UsageError } from '../errors'
+
 type HelpTexts = Record<string, string>
 
 let texts: Promise<HelpTexts> | undefined
@@ -25,3 +28,12 @@ export async function loadHelp(commandPath: string): Promise<string | undefined>
   return Object.prototype.hasOwnProperty.call(all, key) ? all[key] : undefined
 }
 
+
+/**
+ * cmdutil.DefaultSubCommandRun, for a parent command run on its own (`kubectl set`, `kubectl create
+ * secret`): its help on stderr and exit status 1; an argument there is an unknown command.
+ */
+export async function defaultSubCommandRun(inv: Invocation): Promise<number> {
+  if (inv.args.length) throw new UsageError(inv.commandPath, `unknown command ${JSON.stringify(inv.args[0])}`)
+  throw new RawError(((await loadHelp(inv.commandPath)) ?? '').replace(/\n$/, ''), 1)
+}

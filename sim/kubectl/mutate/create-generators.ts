@@ -5,11 +5,11 @@
 // (cmdutil.DefaultSubCommandRun), as kubectl does.
 
 import type { Invocation, KubectlCommand } from '../command'
-import { KubectlError, RawError, UsageError } from '../errors'
+import { KubectlError } from '../errors'
+import { defaultSubCommandRun } from '../help'
 import type { FlagSpec } from '../flags/pflag'
 import { generatorCommand, GENERATOR_FLAGS, wrapAs } from './generator-command'
 import { configMapObject, deploymentObject, namespaceObject, secretObject, serviceObject, type ServiceType, validateService } from './generators'
-import * as H from './help/create-help'
 
 function notAvailable(name: string, aliases?: string[]): KubectlCommand {
   return {
@@ -22,13 +22,6 @@ function notAvailable(name: string, aliases?: string[]): KubectlCommand {
 }
 
 /** DefaultSubCommandRun: no arguments allowed, the help on stderr, exit 1. */
-function helpOnly(help: string) {
-  return (inv: Invocation): number => {
-    if (inv.args.length) throw new UsageError(inv.commandPath, `unknown command ${JSON.stringify(inv.args[0])}`)
-    throw new RawError(help.replace(/\n$/, ''), 1)
-  }
-}
-
 const SOURCE_FLAGS: readonly FlagSpec[] = [
   { name: 'from-file', type: 'stringSlice' },
   { name: 'from-literal', type: 'stringArray' },
@@ -51,7 +44,6 @@ const namespace = generatorCommand({
   aliases: ['ns'],
   short: 'Create a namespace with the specified name',
   flags: GENERATOR_FLAGS,
-  help: H.CREATE_NAMESPACE_HELP,
   build: (_inv, name) => namespaceObject(name),
   // NamespaceOptions.Run returns the API error as it is.
   wrapError: (e) => e,
@@ -62,7 +54,6 @@ const configmap = generatorCommand({
   aliases: ['cm'],
   short: 'Create a config map from a local file, directory or literal value',
   flags: [...GENERATOR_FLAGS, ...SOURCE_FLAGS],
-  help: H.CREATE_CONFIGMAP_HELP,
   validate: validateSources,
   build: (inv, name, ns) => configMapObject(inv, name, ns, sources(inv)),
   wrapError: wrapAs('failed to create configmap: '),
@@ -72,14 +63,13 @@ const secretGeneric = generatorCommand({
   name: 'generic',
   short: 'Create a secret from a local file, directory, or literal value',
   flags: [...GENERATOR_FLAGS, ...SOURCE_FLAGS, { name: 'type', type: 'string' }],
-  help: H.CREATE_SECRET_GENERIC_HELP,
   validate: validateSources,
   build: (inv, name, ns) => secretObject(inv, name, ns, sources(inv), inv.flags.string('type')),
   // fmt.Errorf("failed to create secret %v", err): no colon in kubectl's text.
   wrapError: wrapAs('failed to create secret '),
 })
 
-function service(name: string, type: ServiceType, short: string, help: string, extra: readonly FlagSpec[], required?: string[]): KubectlCommand {
+function service(name: string, type: ServiceType, short: string, extra: readonly FlagSpec[], required?: string[]): KubectlCommand {
   const opts = (inv: Invocation) => ({
     type,
     tcp: inv.flags.strings('tcp'),
@@ -92,7 +82,6 @@ function service(name: string, type: ServiceType, short: string, help: string, e
     short,
     flags: [...GENERATOR_FLAGS, { name: 'tcp', type: 'stringSlice' }, ...extra],
     required,
-    help,
     validate: (inv) => validateService(opts(inv)),
     build: (inv, n, ns) => serviceObject(n, ns, opts(inv)),
     wrapError: wrapAs(`failed to create ${type} service: `),
@@ -110,7 +99,6 @@ const deployment = generatorCommand({
     { name: 'replicas', shorthand: 'r', type: 'int32', default: '1' },
   ],
   required: ['image'],
-  help: H.CREATE_DEPLOYMENT_HELP,
   validate: (inv) => {
     const command = inv.flags.argsLenAtDash === -1 ? [] : inv.args.slice(1)
     if (inv.flags.strings('image').length > 1 && command.length) throw new KubectlError('cannot specify multiple --image options and command')
@@ -132,9 +120,8 @@ export function createSubcommands(): KubectlCommand[] {
     {
       name: 'secret',
       short: 'Create a secret using a specified subcommand',
-      help: H.CREATE_SECRET_HELP,
       subcommands: [notAvailable('docker-registry'), secretGeneric, notAvailable('tls')],
-      run: helpOnly(H.CREATE_SECRET_HELP),
+      run: defaultSubCommandRun,
     },
     configmap,
     notAvailable('serviceaccount', ['sa']),
@@ -142,14 +129,13 @@ export function createSubcommands(): KubectlCommand[] {
       name: 'service',
       aliases: ['svc'],
       short: 'Create a service using a specified subcommand',
-      help: H.CREATE_SERVICE_HELP,
       subcommands: [
-        service('clusterip', 'ClusterIP', 'Create a ClusterIP service', H.CREATE_SERVICE_CLUSTERIP_HELP, [{ name: 'clusterip', type: 'string' }]),
-        service('externalname', 'ExternalName', 'Create an ExternalName service', H.CREATE_SERVICE_EXTERNALNAME_HELP, [{ name: 'external-name', type: 'string' }], ['external-name']),
-        service('loadbalancer', 'LoadBalancer', 'Create a LoadBalancer service', H.CREATE_SERVICE_LOADBALANCER_HELP, []),
-        service('nodeport', 'NodePort', 'Create a NodePort service', H.CREATE_SERVICE_NODEPORT_HELP, [{ name: 'node-port', type: 'int' }]),
+        service('clusterip', 'ClusterIP', 'Create a ClusterIP service', [{ name: 'clusterip', type: 'string' }]),
+        service('externalname', 'ExternalName', 'Create an ExternalName service', [{ name: 'external-name', type: 'string' }], ['external-name']),
+        service('loadbalancer', 'LoadBalancer', 'Create a LoadBalancer service', []),
+        service('nodeport', 'NodePort', 'Create a NodePort service', [{ name: 'node-port', type: 'int' }]),
       ],
-      run: helpOnly(H.CREATE_SERVICE_HELP),
+      run: defaultSubCommandRun,
     },
     deployment,
     notAvailable('clusterrole'),

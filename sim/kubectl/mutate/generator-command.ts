@@ -48,7 +48,6 @@ export interface GeneratorSpec {
   short: string
   flags: readonly FlagSpec[]
   required?: readonly string[]
-  help?: string
   /** ...Options.Validate (after Complete). */
   validate?(inv: Invocation): void
   /** Builds the object; `namespace` is set only when -n was given. */
@@ -87,7 +86,6 @@ export function generatorCommand(spec: GeneratorSpec): KubectlCommand {
     aliases: spec.aliases,
     short: spec.short,
     flags: spec.flags,
-    help: spec.help,
     run: (inv) => runGenerator(spec, inv),
   }
 }

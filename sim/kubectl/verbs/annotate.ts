@@ -4,7 +4,6 @@
 
 import type { KubectlCommand } from '../command'
 import { KubectlError } from '../errors'
-import { ANNOTATE_HELP } from '../mutate/help/update-help'
 import { type Changes, metadataFlags, runMetadataEdit } from '../mutate/metadata-edit'
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause'
@@ -29,7 +28,6 @@ export const annotateCommand: KubectlCommand = {
   name: 'annotate',
   short: 'Update the annotations on a resource',
   flags: metadataFlags('kubectl-annotate'),
-  help: ANNOTATE_HELP,
   run: (inv) =>
     runMetadataEdit(inv, {
       pairType: 'annotation',

@@ -24,7 +24,6 @@ import {
   warnDeprecatedRecord,
   type DryRun,
 } from '../mutate/flags'
-import { APPLY_HELP } from '../mutate/help/apply-help'
 import { infoString } from '../mutate/info'
 import { mutationPrinter, type MutationPrinter } from '../mutate/print'
 import { fileTargets, type Target } from '../mutate/targets'
@@ -175,7 +174,6 @@ export const applyCommand: KubectlCommand = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
   flags: APPLY_FLAGS,
-  help: APPLY_HELP,
   subcommands: ['edit-last-applied', 'set-last-applied', 'view-last-applied'].map((name) => ({
     name,
     run: (i: Invocation) => {

@@ -23,7 +23,6 @@ import {
   VALIDATE_FLAG,
   warnDeprecatedRecord,
 } from '../mutate/flags'
-import { CREATE_HELP } from '../mutate/help/create-help'
 import { mutationPrinter } from '../mutate/print'
 import { fileTargets } from '../mutate/targets'
 
@@ -90,7 +89,6 @@ export const createCommand: KubectlCommand = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: CREATE_FLAGS,
-  help: CREATE_HELP,
   subcommands: createSubcommands(),
   run,
 }

@@ -10,7 +10,6 @@ import type { KubectlCommand, Invocation } from '../command'
 import { addSourceToErr, AggregateError, KubectlError } from '../errors'
 import { cascadingStrategy, CASCADE_FLAG } from '../mutate/cascade'
 import { dryRunStrategy, DRY_RUN_FLAG, FILENAME_FLAGS, SELECTOR_FLAG, serverDryRun } from '../mutate/flags'
-import { DELETE_HELP } from '../mutate/help/delete-help'
 import { dropNotFound, resolveTargets, type Target } from '../mutate/targets'
 import { waitDeleted } from '../mutate/wait-deleted'
 import { groupKindLower } from '../resource-mapping'
@@ -126,6 +125,5 @@ export const deleteCommand: KubectlCommand = {
   name: 'delete',
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
   flags: DELETE_FLAGS,
-  help: DELETE_HELP,
   run,
 }

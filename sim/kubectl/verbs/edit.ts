@@ -8,7 +8,6 @@ import type { KubectlCommand, Invocation } from '../command'
 import { AggregateError, KubectlError } from '../errors'
 import { editLoop } from '../mutate/edit-session'
 import { fieldManagerFlag, FILENAME_FLAGS, OUTPUT_FLAGS, RECORD_FLAG, SAVE_CONFIG_FLAG, validationDirective, VALIDATE_FLAG, warnDeprecatedRecord } from '../mutate/flags'
-import { EDIT_HELP } from '../mutate/help/apply-help'
 import { mutationPrinter } from '../mutate/print'
 import { resolveTargets } from '../mutate/targets'
 
@@ -53,6 +52,5 @@ export const editCommand: KubectlCommand = {
   name: 'edit',
   short: 'Edit a resource on the server',
   flags: EDIT_FLAGS,
-  help: EDIT_HELP,
   run,
 }

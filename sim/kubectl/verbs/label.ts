@@ -6,7 +6,6 @@ import { goQuote } from '../../api/field-errors'
 import { isValidLabelValue } from '../../api/validation/names'
 import type { KubectlCommand } from '../command'
 import { KubectlError } from '../errors'
-import { LABEL_HELP } from '../mutate/help/update-help'
 import { type Changes, metadataFlags, runMetadataEdit } from '../mutate/metadata-edit'
 
 /** parseLabels: `k=v` (exactly one `=`, a valid value), `k-`; nothing else. */
@@ -31,7 +30,6 @@ export const labelCommand: KubectlCommand = {
   name: 'label',
   short: 'Update the labels on a resource',
   flags: metadataFlags('kubectl-label'),
-  help: LABEL_HELP,
   run: (inv) =>
     runMetadataEdit(inv, {
       pairType: 'label',

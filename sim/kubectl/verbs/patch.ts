@@ -14,7 +14,6 @@ import type { KubectlCommand, Invocation } from '../command'
 import { AggregateError, KubectlError } from '../errors'
 import { YamlSyntaxError, yamlDocumentToJson } from '../manifest/yaml-to-json'
 import { dryRunStrategy, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAGS, OUTPUT_FLAGS, RECORD_FLAG, serverDryRun, warnDeprecatedRecord } from '../mutate/flags'
-import { PATCH_HELP } from '../mutate/help/update-help'
 import { mutationPrinter } from '../mutate/print'
 import { resolveTargets, fileTargets, type TargetEntry } from '../mutate/targets'
 
@@ -145,6 +144,5 @@ export const patchCommand: KubectlCommand = {
   name: 'patch',
   short: 'Update fields of a resource',
   flags: PATCH_FLAGS,
-  help: PATCH_HELP,
   run,
 }

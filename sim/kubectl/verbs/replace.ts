@@ -24,7 +24,6 @@ import {
   VALIDATE_FLAG,
   warnDeprecatedRecord,
 } from '../mutate/flags'
-import { REPLACE_HELP } from '../mutate/help/apply-help'
 import { mutationPrinter } from '../mutate/print'
 import { fileTargets } from '../mutate/targets'
 import { type Deleted, waitDeleted } from '../mutate/wait-deleted'
@@ -144,6 +143,5 @@ export const replaceCommand: KubectlCommand = {
   name: 'replace',
   short: 'Replace a resource by file name or stdin',
   flags: REPLACE_FLAGS,
-  help: REPLACE_HELP,
   run,
 }

@@ -12,7 +12,6 @@ import type { KubectlCommand, Invocation } from '../command'
 import { AggregateError, KubectlError } from '../errors'
 import { requireFlags } from '../mutate/generator-command'
 import { dryRunStrategy, DRY_RUN_FLAG, FILENAME_FLAGS, OUTPUT_FLAGS, RECORD_FLAG, SELECTOR_FLAG, serverDryRun, warnDeprecatedRecord } from '../mutate/flags'
-import { SCALE_HELP } from '../mutate/help/update-help'
 import { mutationPrinter } from '../mutate/print'
 import { resolveTargets, type Target } from '../mutate/targets'
 
@@ -102,6 +101,5 @@ export const scaleCommand: KubectlCommand = {
   name: 'scale',
   short: 'Set a new size for a deployment, replica set, or replication controller',
   flags: SCALE_FLAGS,
-  help: SCALE_HELP,
   run,
 }

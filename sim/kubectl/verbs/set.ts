@@ -9,9 +9,9 @@ import { createTwoWayMergePatch } from '../../api/strategic-diff'
 import type { KubeObject } from '../../api/types'
 import { clone } from '../../core/json'
 import type { KubectlCommand, Invocation } from '../command'
-import { AggregateError, KubectlError, RawError, UsageError } from '../errors'
+import { AggregateError, KubectlError } from '../errors'
+import { defaultSubCommandRun } from '../help'
 import { dryRunStrategy, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAGS, OUTPUT_FLAGS, RECORD_FLAG, SELECTOR_FLAG, serverDryRun, warnDeprecatedRecord } from '../mutate/flags'
-import { SET_HELP, SET_IMAGE_HELP } from '../mutate/help/update-help'
 import { resourcesAndPairs } from '../mutate/metadata-edit'
 import { mutationPrinter } from '../mutate/print'
 import { fileTargets, resolveTargets, type Target } from '../mutate/targets'
@@ -146,18 +146,13 @@ function notAvailable(name: string): KubectlCommand {
 export const setCommand: KubectlCommand = {
   name: 'set',
   short: 'Set specific features on objects',
-  help: SET_HELP,
   subcommands: [
     notAvailable('env'),
-    { name: 'image', short: 'Update the image of a pod template', flags: SET_IMAGE_FLAGS, help: SET_IMAGE_HELP, run: runSetImage },
+    { name: 'image', short: 'Update the image of a pod template', flags: SET_IMAGE_FLAGS, run: runSetImage },
     notAvailable('resources'),
     notAvailable('selector'),
     notAvailable('serviceaccount'),
     notAvailable('subject'),
   ],
-  // cmdutil.DefaultSubCommandRun: no arguments allowed, the help on stderr, exit 1.
-  run: (inv) => {
-    if (inv.args.length) throw new UsageError(inv.commandPath, `unknown command ${JSON.stringify(inv.args[0])}`)
-    throw new RawError(SET_HELP.replace(/\n$/, ''), 1)
-  },
+  run: defaultSubCommandRun,
 }
