@@ -13,6 +13,9 @@ test.beforeEach(async ({ page }) => {
 async function open(page: Page, path = '/'): Promise<void> {
   await page.goto(path)
   await ready(page)
+  // The terminal takes typing before the rest of the layout (React's chunk) has arrived; these tests
+  // look at the layout, so wait for its toolbar too.
+  await expect(page.locator('.toolbar')).toBeVisible()
 }
 
 /** Writes the saved session straight into IndexedDB while no app page is running to overwrite it. */
