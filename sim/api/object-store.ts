@@ -42,6 +42,15 @@ export class ObjectStore {
     return s.objects.get(s.namespaced ? `${namespace}/${name}` : name) as Obj<K> | undefined
   }
 
+  /**
+   * The kind's objects by store key (`namespace/name`, or the name for cluster-scoped kinds), for a
+   * controller that looks the same objects up on every sync: it can keep the keys (storeKey) instead
+   * of building and hashing a fresh string per lookup. Read-only; unordered.
+   */
+  byKey<K extends Kind>(kind: K): ReadonlyMap<string, Obj<K>> {
+    return this.store(kind).objects as unknown as ReadonlyMap<string, Obj<K>>
+  }
+
   /** Objects of a kind in etcd order (`namespace/name`, byte order), as a real list returns them. */
   list<K extends Kind>(kind: K, opts: ListOptions = {}): Obj<K>[] {
     const s = this.store(kind)
@@ -211,6 +220,11 @@ export class ObjectStore {
       if (set.size === 0) this.owned.delete(ref.uid)
     }
   }
+}
+
+/** The key an object of `kind` is stored under (the keys of byKey). */
+export function storeKey(kind: Kind, namespace: string, name: string): string {
+  return key(kindInfo(kind), namespace, name)
 }
 
 function key(k: KindInfo, namespace: string, name: string): string {

@@ -68,6 +68,11 @@ export class ApiServer {
     return this.objects.get(kind, namespace, name)
   }
 
+  /** The kind's objects by store key, read-only (object-store.ts byKey); keys from storeKey. */
+  byKey<K extends Kind>(kind: K): ReadonlyMap<string, Obj<K>> {
+    return this.objects.byKey(kind)
+  }
+
   /** Like get, but throws the server's NotFound error. */
   read<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> {
     const o = this.get(kind, namespace, name)

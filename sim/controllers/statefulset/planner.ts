@@ -44,9 +44,6 @@ export interface SyncPlan {
 
 // Predicates (stateful_set_utils.go), read from the pod's facts (kept per stored pod object).
 export const isCreated = (p: Pod) => podFacts(p).created
-const isFailed = (p: Pod) => podFacts(p).failed
-const isSucceeded = (p: Pod) => podFacts(p).succeeded
-const isPending = (p: Pod) => podFacts(p).pending
 export const isTerminating = (p: Pod) => podFacts(p).terminating
 export const isRunningAndReady = (p: Pod) => podFacts(p).runningAndReady
 const isRunningAndAvailable = (p: Pod, minReady: number, now: number) => (minReady <= 0 ? podFacts(p).ready : isPodAvailable(p, minReady, now))
@@ -155,13 +152,15 @@ export function planSync(input: SyncInput): SyncPlan {
   // processReplica for every in-range ordinal.
   for (let i = 0; i < count; i++) {
     const pod = replica(i)
-    if (isFailed(pod) || isSucceeded(pod)) {
+    // One facts lookup per pod: this loop runs over every pod on every sync.
+    const f = podFacts(pod)
+    if (f.failed || f.succeeded) {
       // Deleted now, created again on a later sync once it is gone (≥1.31: no Recreating* events).
-      if (!isTerminating(pod)) steps.push({ type: 'delete', pod, why: 'failed' })
+      if (!f.terminating) steps.push({ type: 'delete', pod, why: 'failed' })
       if (monotonic) return finish(`Pod ${name(pod)} is ${pod.status?.phase}`)
       continue
     }
-    if (!isCreated(pod)) {
+    if (!f.created) {
       if (claimIsStale(input, pod)) {
         if (monotonic) return finish(`Pod ${name(pod)} has a stale PVC`)
         continue
@@ -170,10 +169,10 @@ export function planSync(input: SyncInput): SyncPlan {
       if (monotonic) return finish(`created Pod ${name(pod)}`)
       continue
     }
-    if (isPending(pod)) steps.push({ type: 'createMissingClaims', pod })
-    if (isTerminating(pod) && monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate`)
-    if (!isRunningAndReady(pod) && monotonic) return finish(`waiting for Pod ${name(pod)} to be Running and Ready`)
-    if (!isRunningAndAvailable(pod, minReady, now) && monotonic) return finish(`waiting for Pod ${name(pod)} to be Available`)
+    if (f.pending) steps.push({ type: 'createMissingClaims', pod })
+    if (f.terminating && monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate`)
+    if (!f.runningAndReady && monotonic) return finish(`waiting for Pod ${name(pod)} to be Running and Ready`)
+    if (monotonic && !isRunningAndAvailable(pod, minReady, now)) return finish(`waiting for Pod ${name(pod)} to be Available`)
     if (!(identityAndStorageMatch(set, pod) && claimsUpToDate(input, pod))) steps.push({ type: 'repair', pod })
   }
 

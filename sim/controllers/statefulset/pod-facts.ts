@@ -6,6 +6,7 @@
 
 import { isPodReady } from '../../api/pod-util'
 import type { ApiServer } from '../../api/server'
+import { storeKey } from '../../api/object-store'
 import { fromLabelSelector, matches } from '../../api/selectors'
 import type { LabelSelector, PersistentVolumeClaim, Pod } from '../../api/types'
 import { claimNamesFor, identityMatches, isMemberOf, ordinalOf, podRevision, storageMatches, type Set } from './identity'
@@ -80,14 +81,25 @@ export function isWanted(set: Set, pod: Pod): boolean {
   return wanted
 }
 
-/** The set's claims by name, from the API server (a class: no closure made per lookup). */
+/**
+ * The set's claims by name, from the API server's store. A sync looks up every pod's claims; the
+ * verdicts below keep each claim's store key, so a lookup is one Map read of a string already hashed.
+ */
 export class ClaimLookup {
-  constructor(
-    private readonly api: ApiServer,
-    private readonly namespace: string,
-  ) {}
+  private readonly claims: ReadonlyMap<string, PersistentVolumeClaim>
+  private readonly prefix: string
+  constructor(api: ApiServer, namespace: string) {
+    this.claims = api.byKey('PersistentVolumeClaim')
+    this.prefix = storeKey('PersistentVolumeClaim', namespace, '')
+  }
   get(name: string): PersistentVolumeClaim | undefined {
-    return this.api.get('PersistentVolumeClaim', this.namespace, name)
+    return this.claims.get(this.prefix + name)
+  }
+  keyOf(name: string): string {
+    return this.prefix + name
+  }
+  byKey(key: string): PersistentVolumeClaim | undefined {
+    return this.claims.get(key)
   }
 }
 
@@ -98,6 +110,8 @@ interface ClaimsVerdict {
   replicas: number | undefined
   start: number | undefined
   claims: (PersistentVolumeClaim | undefined)[]
+  /** The claims' store keys when they came from a ClaimLookup. */
+  keys: readonly string[] | undefined
   /** Every claim's owner references are as the policy wants them. */
   ok: boolean
   /** Every claim exists and none is being deleted. */
@@ -134,7 +148,7 @@ function claimsVerdict(set: Set, pod: Pod, claims: Claims): ClaimsVerdict {
     c.replicas === spec?.replicas &&
     c.start === spec?.ordinals?.start &&
     c.claims.length === names.length &&
-    sameClaims(c.claims, names, claims)
+    sameClaims(c, names, claims)
   ) {
     return c
   }
@@ -158,6 +172,7 @@ function claimsVerdict(set: Set, pod: Pod, claims: Claims): ClaimsVerdict {
     replicas: spec?.replicas,
     start: spec?.ordinals?.start,
     claims: live,
+    keys: claims instanceof ClaimLookup ? names.map((n) => claims.keyOf(n)) : undefined,
     ok,
     live: present,
   }
@@ -165,7 +180,12 @@ function claimsVerdict(set: Set, pod: Pod, claims: Claims): ClaimsVerdict {
   return v
 }
 
-function sameClaims(seen: readonly (PersistentVolumeClaim | undefined)[], names: readonly string[], claims: Claims): boolean {
+function sameClaims(c: ClaimsVerdict, names: readonly string[], claims: Claims): boolean {
+  const seen = c.claims
+  if (c.keys !== undefined && claims instanceof ClaimLookup) {
+    for (let i = 0; i < seen.length; i++) if (claims.byKey(c.keys[i]) !== seen[i]) return false
+    return true
+  }
   for (let i = 0; i < names.length; i++) if (claims.get(names[i]) !== seen[i]) return false
   return true
 }
