@@ -79,16 +79,18 @@ export function nodeLifecycleController(deps: ControllerDeps): Controller {
         ctx.events.record(ref, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, { component: NODE_CONTROLLER })
       }
     }
-    const pods = ctx.api.list('Pod', { fields: { 'spec.nodeName': name } })
+    // Only a node that is not Ready has pods to mark (nodelifecycle's podUpdated does nothing else).
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status
-    if (ready === 'Unknown' || ready === 'False') markPodsNotReady(pods, ctx)
+    if (ready === 'Unknown' || ready === 'False') markPodsNotReady(ctx.api.list('Pod', { fields: { 'spec.nodeName': name } }), ctx)
 
     // doNoScheduleTaintingPass + doNoExecuteTaintingPass (the latter paused while every node is down).
     const allDown = ctx.api.list('Node').every((n) => n.metadata.labels?.['node.kubernetes.io/exclude-disruption'] !== undefined || n.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True')
     const taints = planTaints(node, allDown, now)
     if (taints) node = ctx.api.update({ ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined } }, { actor: NODE_CONTROLLER })
 
-    // The taint eviction controller.
+    // The taint eviction controller. Without NoExecute taints its only work is cancelling evictions it
+    // scheduled; with none of those on this node, every pod event would list the node's pods for nothing.
+    if (!node.spec?.taints?.some((t) => t.effect === 'NoExecute') && !scheduledOn(name, ctx)) return
     const plan = planEvictions(node, ctx.api.list('Pod', { fields: { 'spec.nodeName': name } }), now)
     for (const p of plan.cancel) {
       const k = keyOf(p.metadata?.namespace, p.metadata!.name!)
@@ -97,6 +99,16 @@ export function nodeLifecycleController(deps: ControllerDeps): Controller {
     for (const { pod } of plan.wait) scheduled.add(keyOf(pod.metadata?.namespace, pod.metadata!.name!))
     for (const p of plan.evict) evict(p, ctx)
     if (plan.nextAt !== undefined) ctx.requeueAfter(name, plan.nextAt - now)
+  }
+
+  /** Whether a pod with an eviction scheduled is on `node` now and not being deleted (one planEvictions would cancel). */
+  function scheduledOn(node: string, ctx: ControllerContext): boolean {
+    for (const k of scheduled) {
+      const [ns, name] = splitKey(k)
+      const p = ctx.api.get('Pod', ns, name)
+      if (p?.spec?.nodeName === node && !p.metadata?.deletionTimestamp) return true
+    }
+    return false
   }
 
   function evict(pod: Pod, ctx: ControllerContext): void {
