@@ -101,7 +101,7 @@ function syncClaim(namespace: string, name: string, resync: boolean, ctx: Contro
   const claim = ctx.api.get('PersistentVolumeClaim', namespace, name)
   if (!claim) return
   const plan = planClaimSync(claim, {
-    volumes: ctx.api.list('PersistentVolume'),
+    volumes: volumesFor(claim, ctx),
     classes: ctx.api.list('StorageClass'),
     // Only the pods that use this claim matter to the plan (the claimName index, in list order).
     pods: ctx.api.byIndex('Pod', 'claimName', name).filter((p) => p.metadata.namespace === namespace),
@@ -109,6 +109,27 @@ function syncClaim(namespace: string, name: string, resync: boolean, ctx: Contro
   runClaimPlan(plan, claim, resync, ctx)
   const now = ctx.api.get('PersistentVolumeClaim', namespace, name)
   if (now && isUnbound(now)) ctx.requeueAfter(resyncKey(namespace, name), untilResync(ctx.now()), { background: true })
+}
+
+/**
+ * The volumes the claim's plan can look at, in list order: the one it names once it names one; else
+ * those whose claimRef names it and the Available ones (findMatchingVolume skips every other volume).
+ * The indexes answer this without reading every volume on each sync of each claim.
+ */
+function volumesFor(claim: PersistentVolumeClaim, ctx: ControllerContext): PersistentVolume[] {
+  const named = claim.spec?.volumeName
+  if (named) {
+    const v = ctx.api.get('PersistentVolume', '', named)
+    return v ? [v] : []
+  }
+  const refs = ctx.api.byIndex('PersistentVolume', 'spec.claimRef.name', claim.metadata!.name!)
+  const available = ctx.api.byIndex('PersistentVolume', 'status.phase', 'Available')
+  if (refs.length === 0) return available
+  const seen = new Set<string>()
+  const out: PersistentVolume[] = []
+  for (const v of [...refs, ...available]) if (!seen.has(v.metadata.name!)) (seen.add(v.metadata.name!), out.push(v))
+  // Cluster-scoped keys are the names: byte order is list order.
+  return out.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0))
 }
 
 function runClaimPlan(plan: ClaimPlan, claim: PersistentVolumeClaim, resync: boolean, ctx: ControllerContext): void {
