@@ -127,7 +127,11 @@ function volumesFor(claim: PersistentVolumeClaim, ctx: ControllerContext): Persi
   if (refs.length === 0) return available
   const seen = new Set<string>()
   const out: PersistentVolume[] = []
-  for (const v of [...refs, ...available]) if (!seen.has(v.metadata.name!)) (seen.add(v.metadata.name!), out.push(v))
+  for (const v of [...refs, ...available]) {
+    if (seen.has(v.metadata.name!)) continue
+    seen.add(v.metadata.name!)
+    out.push(v)
+  }
   // Cluster-scoped keys are the names: byte order is list order.
   return out.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0))
 }
