@@ -80,6 +80,8 @@ interface Entry {
 export class ControllerManager {
   private entries: Entry[] = []
   private byName = new Map<string, Entry>()
+  /** The controllers that watch each kind, in registration order (every write is dispatched). */
+  private byKind = new Map<Kind, Entry[]>()
   readonly errors: { at: number; controller: string; key: string; error: string }[] = []
   reconciles = 0
 
@@ -92,6 +94,11 @@ export class ControllerManager {
     entry.ctx = this.contextFor(entry)
     this.entries.push(entry)
     this.byName.set(controller.name, entry)
+    for (const kind of new Set(controller.watches)) {
+      let list = this.byKind.get(kind)
+      if (!list) this.byKind.set(kind, (list = []))
+      list.push(entry)
+    }
   }
 
   /** Queues every controller's initial keys (start-up, or after a restore). */
@@ -156,8 +163,7 @@ export class ControllerManager {
   }
 
   private dispatch(ev: WatchEvent): void {
-    for (const e of this.entries) {
-      if (!e.controller.watches.includes(ev.kind)) continue
+    for (const e of this.byKind.get(ev.kind) ?? []) {
       for (const k of e.controller.keysFor(ev, e.ctx)) e.queue.add(k)
     }
   }
