@@ -9,8 +9,8 @@
 // volume store, so a saved session keeps them; the process table is memory, rebuilt by the kubelet
 // from pod statuses (`adopt`) as a restarted kubelet would find the containers still running.
 
-import type { ContainerEnv, ContainerFs, ExecResult, HttpRequest, ImageRegistry, ProcessPlan } from '../images/types'
-import type { MemFs } from '../storage/memfs'
+import type { ContainerEnv, ContainerFs, ExecResult, HttpRequest, ImageBehavior, ImageRegistry, ProcessPlan } from '../images/types'
+import { MemFs, type FsTemplate } from '../storage/memfs'
 import { MountedFs } from './container-fs'
 import { appendLog, containerLogText, formatLog, hasLog, logVolumeId, pruneLogs, readLog } from './logs'
 import {
@@ -30,6 +30,19 @@ interface SandboxState extends SandboxSpec {
   /** Current container per spec container name, and the one before it (for `logs --previous`). */
   current: Map<string, RuntimeContainer>
   previous: Map<string, RuntimeContainer>
+}
+
+/** Each image's base layer, recorded once: its files() and dirs() are the same objects every time. */
+const BASE_LAYERS = new WeakMap<object, { dirs: readonly string[] | undefined; template: FsTemplate }>()
+
+function baseLayer(b: ImageBehavior): FsTemplate {
+  const files = b.files()
+  const dirs = b.dirs?.()
+  const known = BASE_LAYERS.get(files)
+  if (known && known.dirs === dirs) return known.template
+  const template = MemFs.template(dirs ?? [], files)
+  BASE_LAYERS.set(files, { dirs, template })
+  return template
 }
 
 const EMPTY_REGISTRY: ImageRegistry = {
@@ -76,7 +89,8 @@ export class ContainerRuntime {
 
   /**
    * Creates a container: its writable layer starts as a copy of the image's files (unless it already
-   * exists, when the kubelet adopts a container of a restored session).
+   * exists, when the kubelet adopts a container of a restored session). The copy is the layer's own,
+   * so what one container writes no other container of the image sees.
    */
   createContainer(c: CreateContainerSpec): RuntimeContainer {
     const sb = this.sandboxes.get(c.podUid)
@@ -86,8 +100,7 @@ export class ContainerRuntime {
     const layer = this.deps.volumes.get(layerId)
     if (fresh) {
       const now = this.now()
-      for (const d of c.image.behavior.dirs?.() ?? []) layer.mkdirp(d, now)
-      for (const [p, content] of Object.entries(c.image.behavior.files())) layer.writeFile(p, content, now)
+      layer.lay(baseLayer(c.image.behavior), now)
       // Mount points exist in the container's tree, as runc creates them.
       for (const m of c.mounts) {
         if (m.file) {

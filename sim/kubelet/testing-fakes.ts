@@ -71,9 +71,11 @@ const NGINX_HTML = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</t
 
 /** nginx: serves its html directory on port 80, exits quickly on SIGTERM. */
 export function nginxBehavior(): ImageBehavior {
+  // One record for every call, as sim/images' behaviours hand out (the runtime records it once).
+  const files = { '/usr/share/nginx/html/index.html': NGINX_HTML, '/etc/nginx/nginx.conf': 'events {}\n' }
   return {
     id: 'nginx',
-    files: () => ({ '/usr/share/nginx/html/index.html': NGINX_HTML, '/etc/nginx/nginx.conf': 'events {}\n' }),
+    files: () => files,
     env: () => ({ PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', NGINX_VERSION: '1.27.4' }),
     plan: (): ProcessPlan => ({
       listens: [80],

@@ -81,6 +81,25 @@ describe('data in a container', () => {
     expect(fsOf(sim).exists('/etc/nginx/nginx.conf')).toBe(true)
   })
 
+  it("is the container's own: another pod of the same image starts from the image's files", () => {
+    const sim = kubeletSim()
+    const pod = (name: string) => podManifest(name, { containers: [{ name: 'nginx', image: 'nginx:1.27' }] })
+    createAs(sim, pod('web-0'))
+    createAs(sim, pod('web-1'))
+    sim.settle()
+    fsOf(sim, 'web-0').writeFile('/etc/nginx/nginx.conf', 'changed\n')
+    fsOf(sim, 'web-0').writeFile('/tmp/notes.txt', 'scratch\n')
+    fsOf(sim, 'web-0').remove('/usr/share/nginx/html/index.html')
+    createAs(sim, pod('web-2'))
+    sim.settle()
+    for (const other of ['web-1', 'web-2']) {
+      expect(fsOf(sim, other).readFile('/etc/nginx/nginx.conf')).toBe('events {}\n')
+      expect(fsOf(sim, other).exists('/tmp/notes.txt')).toBe(false)
+      expect(fsOf(sim, other).readdir('/usr/share/nginx/html')).toEqual(['index.html'])
+    }
+    expect(fsOf(sim, 'web-0').readFile('/etc/nginx/nginx.conf')).toBe('changed\n')
+  })
+
   it('starts empty under an empty PV: the image files under the mount point are hidden', () => {
     const sim = kubeletSim()
     boundClaim(sim, 'www-web-0', 'pv-www-0')

@@ -27,7 +27,19 @@ export class FsError extends Error {
   }
 }
 
+/**
+ * Already normal: absolute, no empty, `.` or `..` segment, no trailing slash. Almost every path the
+ * simulator hands around is (mount paths, image files, paths built from normal ones), and checking
+ * costs far less than splitting and joining it again.
+ */
+function isNormal(path: string): boolean {
+  if (path === '/') return true
+  if (path.charCodeAt(0) !== 47 || path.charCodeAt(path.length - 1) === 47) return false
+  return !path.includes('//') && !path.includes('/./') && !path.includes('/../') && !path.endsWith('/.') && !path.endsWith('/..')
+}
+
 export function normalizePath(path: string, cwd = '/'): string {
+  if (isNormal(path)) return path
   const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')
   const out: string[] = []
   for (const p of parts) {
@@ -47,6 +59,17 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
 
+/**
+ * The entries some directories and files make in an empty file system, recorded once (an image's
+ * base layer, which every container of the image starts from); see MemFs.lay.
+ */
+export interface FsTemplate {
+  /** Path and entry in the order the writes created them; every entry made at time 0. */
+  readonly entries: readonly (readonly [string, Entry])[]
+  /** How many changes the writes counted (MemFs.version). */
+  readonly changes: number
+}
+
 export class MemFs {
   private entries = new Map<string, Entry>([['/', { type: 'dir', mtime: 0 }]])
   /** Bumped on every change, so watchers (the kubelet's probes) can tell something changed. */
@@ -58,6 +81,26 @@ export class MemFs {
     const fs = new MemFs()
     for (const [p, c] of Object.entries(files)) fs.writeFile(p, c, now)
     return fs
+  }
+
+  /** Records what `mkdirp` of each of `dirs`, then `writeFile` of each of `files`, make in an empty file system. */
+  static template(dirs: readonly string[], files: Readonly<Record<string, string>>): FsTemplate {
+    const fs = new MemFs()
+    for (const d of dirs) fs.mkdirp(d, 0)
+    for (const [p, content] of Object.entries(files)) fs.writeFile(p, content, 0)
+    // The root is there from the start and those writes never replace it.
+    return { entries: [...fs.entries].filter(([p]) => p !== '/'), changes: fs.version }
+  }
+
+  /**
+   * Makes in this empty file system what the template's writes made, as if they ran at `now`: the
+   * same entries in the same order, the same version, without normalising and checking each path
+   * again. Each entry is this file system's own (a later write replaces it here only).
+   */
+  lay(t: FsTemplate, now: number): void {
+    if (this.entries.size !== 1) throw new Error('MemFs.lay: the file system is not empty')
+    for (const [p, e] of t.entries) this.entries.set(p, e.type === 'file' ? { type: 'file', content: e.content, mtime: now } : { type: 'dir', mtime: now })
+    this.version += t.changes
   }
 
   stat(path: string): Entry | undefined {
