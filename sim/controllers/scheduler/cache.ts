@@ -7,38 +7,12 @@
 import type { ApiServer } from '../../api/server'
 import type { Node, Pod } from '../../api/types'
 import { isPodTerminal } from '../../api/pod-util'
-import { matches, type Selector } from '../../api/selectors'
 import type { NodeInfo } from './filters'
 import type { PlacedPod } from './pod-affinity'
-import { add, emptyResources, podRequests, type Resources } from './resources'
+import { emptyResources } from './resources'
+import { NodePods } from './node-pods'
 import { assumedNode } from './world'
 import { podKey } from './queue'
-
-interface NodeEntry {
-  /** Pods counted on the node, by key. */
-  pods: Map<string, Pod>
-  /** Bumped whenever a pod comes, goes or changes. */
-  version: number
-  summary?: Summary
-}
-
-/** What does not depend on the pod being scheduled, for one version of a node's pods. */
-interface Summary {
-  version: number
-  pods: Pod[]
-  requested: Resources
-  nonZeroRequested: Resources
-  counts: Map<string, number>
-}
-
-const selectorKeys = new WeakMap<object, string>()
-
-function selectorKey(ns: string, selector: Selector): string {
-  if (selector === null) return `${ns}\u0000null`
-  let k = selectorKeys.get(selector)
-  if (k === undefined) selectorKeys.set(selector, (k = JSON.stringify(selector)))
-  return `${ns}\u0000${k}`
-}
 
 function hasRequiredAntiAffinity(pod: Pod): boolean {
   return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0
@@ -47,7 +21,7 @@ function hasRequiredAntiAffinity(pod: Pod): boolean {
 export class SchedulerCache {
   private built = false
   private where = new Map<string, string>() // pod key -> node it counts on
-  private nodes = new Map<string, NodeEntry>()
+  private nodes = new Map<string, NodePods>()
   /** Counted pods with required anti-affinity terms (every pod's PreFilter looks at these). */
   private antiAffinity = new Set<string>()
 
@@ -62,17 +36,11 @@ export class SchedulerCache {
     const node = pod && !isPodTerminal(pod) ? pod.spec?.nodeName || assumedNode(this.api, pod) : undefined
     const before = this.where.get(key)
     if (before !== undefined && before !== node) {
-      const e = this.nodes.get(before)!
-      e.pods.delete(key)
-      e.version++
+      this.nodes.get(before)!.delete(key)
       this.where.delete(key)
     }
     if (pod && node) {
-      const e = this.entry(node)
-      if (e.pods.get(key) !== pod) {
-        e.pods.set(key, pod)
-        e.version++
-      }
+      this.entry(node).set(key, pod)
       this.where.set(key, node)
     }
     if (pod && node && hasRequiredAntiAffinity(pod)) this.antiAffinity.add(key)
@@ -93,13 +61,9 @@ export class SchedulerCache {
     return nodes.map((node) => {
       const name = node.metadata?.name ?? ''
       const e = this.nodes.get(name)
-      if (!e) return { node, pods: [], requested: emptyResources(), nonZeroRequested: emptyResources(), countMatching: () => 0 }
-      if (selfNode === name && e.pods.get(selfKey)?.metadata?.uid === self.metadata?.uid) {
-        return this.summaryOf(node, [...e.pods].filter(([k]) => k !== selfKey).map(([, p]) => p))
-      }
-      if (e.summary?.version !== e.version) e.summary = { ...this.summaryOf(node, [...e.pods.values()]), version: e.version }
-      const s = e.summary
-      return { node, pods: s.pods, requested: s.requested, nonZeroRequested: s.nonZeroRequested, countMatching: (ns, sel) => countWith(s, ns, sel) }
+      if (!e) return { node, pods: [], podCount: 0, requested: emptyResources(), nonZeroRequested: emptyResources(), countMatching: () => 0 }
+      const counted = selfNode === name && e.get(selfKey)?.metadata?.uid === self.metadata?.uid
+      return e.info(node, counted ? selfKey : undefined)
     })
   }
 
@@ -108,7 +72,7 @@ export class SchedulerCache {
     this.build()
     const out: { key: string; p: PlacedPod }[] = []
     for (const node of nodes) {
-      for (const [key, pod] of this.nodes.get(node.metadata?.name ?? '')?.pods ?? []) {
+      for (const [key, pod] of this.nodes.get(node.metadata?.name ?? '')?.entries() ?? []) {
         if (pod.metadata?.uid !== self.metadata?.uid) out.push({ key, p: { pod, node } })
       }
     }
@@ -123,7 +87,7 @@ export class SchedulerCache {
     const out: PlacedPod[] = []
     for (const key of [...this.antiAffinity].sort()) {
       const node = byName.get(this.where.get(key) ?? '')
-      const pod = this.nodes.get(this.where.get(key) ?? '')?.pods.get(key)
+      const pod = this.nodes.get(this.where.get(key) ?? '')?.get(key)
       if (node && pod && pod.metadata?.uid !== self.metadata?.uid) out.push({ pod, node })
     }
     return out
@@ -135,32 +99,9 @@ export class SchedulerCache {
     for (const p of this.api.list('Pod')) this.refresh(podKey(p))
   }
 
-  private entry(node: string): NodeEntry {
+  private entry(node: string): NodePods {
     let e = this.nodes.get(node)
-    if (!e) this.nodes.set(node, (e = { pods: new Map(), version: 0 }))
+    if (!e) this.nodes.set(node, (e = new NodePods()))
     return e
   }
-
-  private summaryOf(node: Node, pods: Pod[]): Summary & NodeInfo {
-    let requested = emptyResources()
-    let nonZeroRequested = emptyResources()
-    for (const p of pods) {
-      requested = add(requested, podRequests(p))
-      nonZeroRequested = add(nonZeroRequested, podRequests(p, true))
-    }
-    const s: Summary = { version: -1, pods, requested, nonZeroRequested, counts: new Map() }
-    return { ...s, node, countMatching: (ns, sel) => countWith(s, ns, sel) }
-  }
-}
-
-/** Pods of namespace `ns` on the node whose labels the selector matches (the default spreading's count). */
-function countWith(s: Summary, ns: string, selector: Selector): number {
-  const k = selectorKey(ns, selector)
-  let n = s.counts.get(k)
-  if (n === undefined) {
-    n = 0
-    for (const p of s.pods) if ((p.metadata?.namespace ?? 'default') === ns && matches(selector, p.metadata?.labels)) n++
-    s.counts.set(k, n)
-  }
-  return n
 }

@@ -46,6 +46,8 @@ export interface NodeInfo {
   node: Node
   pods: readonly Pod[]
   requested: Resources
+  /** How many pods count on the node (else pods.length). */
+  podCount?: number
   /** The requests with the scoring defaults for containers without any (else worked out from `pods`). */
   nonZeroRequested?: Resources
   /** How many of `pods` are in `namespace` and match `selector` (else counted from `pods`). */
@@ -120,7 +122,7 @@ export function filterNode(pod: Pod, info: NodeInfo, state: Extract<PreFilterRes
   }
   if (!podMatchesNode(pod, node)) return reject('NodeAffinity', 'UnschedulableAndUnresolvable', ERR_NODE_AFFINITY)
   if (portsConflict(pod, info)) return reject('NodePorts', 'Unschedulable', ERR_NODE_PORTS)
-  const short = insufficientResources(podRequests(pod), nodeAllocatable(node), info.requested, info.pods.length)
+  const short = insufficientResources(podRequests(pod), nodeAllocatable(node), info.requested, info.podCount ?? info.pods.length)
   if (short.length) return reject('NodeResourcesFit', 'Unschedulable', ...short)
   const vol = volumeFilter(state.volumes, node, world)
   if (vol.reasons.length) return reject('VolumeBinding', 'UnschedulableAndUnresolvable', ...vol.reasons)

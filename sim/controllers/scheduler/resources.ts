@@ -55,6 +55,13 @@ export function add(a: Resources, b: Resources): Resources {
   return { milliCPU: a.milliCPU + b.milliCPU, memory: a.memory + b.memory, ephemeralStorage: a.ephemeralStorage + b.ephemeralStorage, scalar }
 }
 
+/** a - b: takes a pod's requests back out of a node's sums. */
+export function subtract(a: Resources, b: Resources): Resources {
+  const scalar = { ...a.scalar }
+  for (const [k, v] of Object.entries(b.scalar)) scalar[k] = (scalar[k] ?? 0) - v
+  return { milliCPU: a.milliCPU - b.milliCPU, memory: a.memory - b.memory, ephemeralStorage: a.ephemeralStorage - b.ephemeralStorage, scalar }
+}
+
 function max(a: Resources, b: Resources): Resources {
   const scalar = { ...a.scalar }
   for (const [k, v] of Object.entries(b.scalar)) scalar[k] = Math.max(scalar[k] ?? 0, v)
@@ -113,8 +120,23 @@ export interface Allocatable extends Resources {
   pods: number
 }
 
+// Filter and both resource scores ask for every node's allocatable in every cycle; a stored node's
+// allocatable map is frozen and kept by its status writes, so it is parsed once per map.
+const allocatableByMap = new WeakMap<object, Allocatable>()
+
 export function nodeAllocatable(node: Node): Allocatable {
-  const a = node.status?.allocatable ?? {}
+  const a = node.status?.allocatable
+  if (!a || !Object.isFrozen(a)) return computeAllocatable(a ?? {})
+  let r = allocatableByMap.get(a)
+  if (!r) {
+    r = computeAllocatable(a)
+    Object.freeze(r.scalar)
+    allocatableByMap.set(a, Object.freeze(r))
+  }
+  return r
+}
+
+function computeAllocatable(a: NonNullable<NonNullable<Node['status']>['allocatable']>): Allocatable {
   const r = containerResources({ name: 'node', resources: { requests: a } }, false)
   const pods = parseQuantity(a.pods as string | undefined)
   return { ...r, pods: pods === undefined ? 0 : Math.floor(pods) }
