@@ -4,7 +4,7 @@
 
 import type { Clock } from '../core/clock'
 import type { Rng } from '../core/rng'
-import { clone, cloneShared, deepEqual, seal } from '../core/json'
+import { clone, cloneShared, deepEqual, seal, shareEqual } from '../core/json'
 import { rfc3339 } from '../core/time'
 import { ApiError, alreadyExists, conflict, forbidden, invalid, notFound } from './errors'
 import { fieldError, type FieldError } from './field-errors'
@@ -388,14 +388,17 @@ export class ApiServer {
       }
       obj.apiVersion = k.apiVersion
       obj.kind = k.kind
+      // Compared with the stored object at its own resourceVersion; the equal parts become the stored
+      // object's (frozen) own, so sealing and comparing them later is free (shareEqual).
+      obj.metadata.resourceVersion = old.metadata.resourceVersion
+      const unchanged = shareEqual(obj, old)
       const errs: FieldError[] = statusOnly
         ? (strat.validateStatusUpdate?.(obj, old, ctx) ?? [])
         : [...(strat.validate?.(obj, ctx) ?? []), ...(strat.validateUpdate?.(obj, old, ctx) ?? [])]
       if (errs.length) throw invalid(k.kind, name, errs)
       const warnings = statusOnly ? [] : [...decodeWarnings, ...(strat.warnings?.(obj, old) ?? [])]
       // Writing the same object again changes nothing and emits nothing, as with etcd.
-      obj.metadata.resourceVersion = old.metadata.resourceVersion
-      if (deepEqual(obj, old)) {
+      if (unchanged) {
         this.lastWarnings = warnings
         return old
       }
@@ -410,7 +413,7 @@ export class ApiServer {
         this.lastWarnings = warnings
         return obj
       }
-      obj.metadata.resourceVersion = this.nextRv()
+      obj.metadata = { ...obj.metadata, resourceVersion: this.nextRv() }
       const stored = this.put(k, obj)
       this.lastWarnings = warnings
       this.record(opts.actor, auditVerb, k.kind, ns, name)

@@ -90,6 +90,54 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** JSON with object keys sorted, as Go's json.Marshal prints a map[string]interface{}. */
+/**
+ * Makes `next` use `prev`'s own subtree wherever the two hold equal values, and says whether they are
+ * equal as a whole (as deepEqual would). `prev` is a stored, sealed object; `next` its next version,
+ * being built. An update then stores only what changed: sealing skips the shared (frozen) parts, later
+ * comparisons end at `===`, and caches keyed by a stored subtree keep answering across writes that did
+ * not change it. Frozen parts of `next` are compared but not rewired.
+ */
+export function shareEqual(next: object, prev: object): boolean {
+  const writable = !Object.isFrozen(next)
+  if (Array.isArray(next)) {
+    const p = prev as unknown[]
+    let equal = next.length === p.length
+    const n = Math.min(next.length, p.length)
+    for (let i = 0; i < n; i++) {
+      const a = next[i]
+      const b = p[i]
+      if (a === b) continue
+      if (sameShape(a, b) && shareEqual(a as object, b as object)) {
+        if (writable) next[i] = b
+      } else equal = false
+    }
+    return equal
+  }
+  const no = next as Record<string, unknown>
+  const po = prev as Record<string, unknown>
+  let equal = true
+  let count = 0
+  for (const k in no) {
+    const a = no[k]
+    if (a === undefined) continue
+    count++
+    const b = po[k]
+    if (a === b) continue
+    if (sameShape(a, b) && shareEqual(a as object, b as object)) {
+      if (writable) no[k] = b
+    } else equal = false
+  }
+  if (!equal) return false
+  let prevCount = 0
+  for (const k in po) if (po[k] !== undefined) prevCount++
+  return count === prevCount
+}
+
+/** Both are objects (not null) and both or neither are arrays. */
+function sameShape(a: unknown, b: unknown): boolean {
+  return a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)
+}
+
 export function sortedJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : sortedJson(v))).join(',')}]`
