@@ -142,4 +142,9 @@ export interface PodRecord {
   volumeSources?: string
   /** The volume store ids that go away with the pod (emptyDirs, ConfigMap/Secret copies). */
   scopedVolumes: string[]
+  /**
+   * The stored pod whose status is what the kubelet reports for it (and the host IP it was built
+   * with); cleared whenever a step runs. Lets a sync with nothing new skip building the status.
+   */
+  reported?: { pod: object; hostIP: string }
 }

@@ -83,13 +83,25 @@ export class PodSync {
     this.ctx.events.record(ref, type, reason, message, { component: 'kubelet', host: this.rec.node })
   }
 
-  /** Writes the status the kubelet would report now, if it differs from the stored one. */
+  /**
+   * Writes the status the kubelet would report now, if it differs from the stored one. Nothing to
+   * build when the pod is the very object whose status was found to be that report and no step ran
+   * since (the status is made of the pod, the record and the host IP only; the time matters only
+   * for a condition that changes).
+   */
   flushStatus(): void {
     if (this.rec.removed) return
+    const seen = this.rec.reported
+    if (seen && seen.pod === this.pod && seen.hostIP === this.hostIP) return
     const status = buildPodStatus(this.pod, this.rec, this.hostIP, this.now)
-    if (deepEqual(status, this.pod.status)) return
+    if (deepEqual(status, this.pod.status)) {
+      this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
+      return
+    }
     try {
       this.pod = this.ctx.api.updateStatus({ ...this.pod, status }, { actor: 'kubelet' }) as PodObj
+      // Stored as written: building again from it would give the same status (a fixed point).
+      if (deepEqual(status, this.pod.status)) this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
     } catch (e) {
       // The pod went away under us (force-deleted): nothing to report any more.
       if (isApiError(e, 'NotFound') || isApiError(e, 'Conflict')) return
@@ -114,30 +126,40 @@ export interface StageTable {
   container: readonly Stage<ContainerRecord>[]
 }
 
-interface Pending {
-  run: () => void
-  due: number
-  background: boolean
-  name: string
+/** One walk over the table: the first step due now, in table order, or else what is due later. */
+interface Scan {
+  /** The stage to run now and its target (undefined for a pod stage). */
+  now?: { stage: Stage<ContainerRecord> | Stage<void>; c: ContainerRecord | undefined }
+  /** Stages due later (with their targets), for the wake-up time and whether it is background. */
+  later: { stage: Stage<ContainerRecord> | Stage<void>; c: ContainerRecord | undefined; due: number }[]
 }
 
-function pending(s: PodSync, table: StageTable): Pending[] {
-  const out: Pending[] = []
+// `when`, `due` and `background` only read state, so walking the table once and stopping at the
+// first step due now finds what running every predicate first would; `background` is asked only of
+// the stages a sync sleeps on. `all`: no stop, every applicable stage is in `later`.
+function scan(s: PodSync, table: StageTable, all = false): Scan {
+  const later: Scan['later'] = []
   for (const st of table.pod) {
     if (!st.when(s, undefined)) continue
     const due = st.due(s, undefined)
     if (due === undefined) continue
-    out.push({ run: () => st.run(s, undefined), due, background: st.background?.(s, undefined) ?? false, name: st.name })
+    if (due <= s.now && !all) return { now: { stage: st, c: undefined }, later }
+    later.push({ stage: st, c: undefined, due })
   }
   for (const c of s.rec.containers) {
     for (const st of table.container) {
       if (!st.when(s, c)) continue
       const due = st.due(s, c)
       if (due === undefined) continue
-      out.push({ run: () => st.run(s, c), due, background: st.background?.(s, c) ?? false, name: `${st.name}:${c.name}` })
+      if (due <= s.now && !all) return { now: { stage: st, c }, later }
+      later.push({ stage: st, c, due })
     }
   }
-  return out
+  return { later }
+}
+
+function stageName(p: NonNullable<Scan['now']>): string {
+  return p.c ? `${p.stage.name}:${p.c.name}` : p.stage.name
 }
 
 /** A pod worker that never stops at one instant is a bug in the stage table. */
@@ -145,16 +167,22 @@ const MAX_STEPS_PER_SYNC = 500
 
 export function syncPod(s: PodSync, table: StageTable): void {
   let steps = 0
-  for (;;) {
-    const next = pending(s, table).find((p) => p.due <= s.now)
-    if (!next) break
-    if (++steps > MAX_STEPS_PER_SYNC) throw new Error(`kubelet: pod ${s.key} did not settle at t=${s.now} (stuck in ${next.name})`)
-    next.run()
+  let found = scan(s, table)
+  while (found.now) {
+    const next = found.now
+    if (++steps > MAX_STEPS_PER_SYNC) throw new Error(`kubelet: pod ${s.key} did not settle at t=${s.now} (stuck in ${stageName(next)})`)
+    s.rec.reported = undefined
+    ;(next.stage as Stage<ContainerRecord | undefined>).run(s, next.c)
     if (s.rec.removed) return
+    found = scan(s, table)
   }
+  const before = s.pod
   s.flushStatus()
-  const later = pending(s, table)
+  // The status write changed the pod the predicates read (its phase): walk the table again.
+  const later = s.pod === before ? found.later : scan(s, table, true).later
   if (later.length === 0) return
-  const at = Math.min(...later.map((p) => p.due))
-  s.ctx.requeueAfter(s.key, Math.max(1, at - s.now), { background: later.every((p) => p.background) })
+  let at = Infinity
+  for (const p of later) at = Math.min(at, p.due)
+  const background = later.every((p) => (p.stage as Stage<ContainerRecord | undefined>).background?.(s, p.c) ?? false)
+  s.ctx.requeueAfter(s.key, Math.max(1, at - s.now), { background })
 }
