@@ -26,11 +26,25 @@ export interface KubeletState {
 
 export type EventType = 'Normal' | 'Warning'
 
+/** Per stored Node (a new object whenever it changes): its InternalIP and its pod CIDR's bridge address. */
+const NODE_ADDRESSES = new WeakMap<Node, { hostIP: string; gateway: string }>()
+
+function nodeAddresses(node: Node): { hostIP: string; gateway: string } {
+  let a = NODE_ADDRESSES.get(node)
+  if (!a) {
+    a = {
+      hostIP: node.status?.addresses?.find((x) => x.type === 'InternalIP')?.address ?? '',
+      gateway: gatewayIP(node.spec?.podCIDR ?? '') ?? '',
+    }
+    NODE_ADDRESSES.set(node, a)
+  }
+  return a
+}
+
 export class PodSync {
   readonly now: number
   readonly node: Node | undefined
   readonly hostIP: string
-  readonly gateway: string
 
   constructor(
     readonly k: KubeletState,
@@ -40,8 +54,12 @@ export class PodSync {
   ) {
     this.now = ctx.now()
     this.node = ctx.api.get('Node', '', rec.node)
-    this.hostIP = this.node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? ''
-    this.gateway = gatewayIP(this.node?.spec?.podCIDR ?? '') ?? ''
+    this.hostIP = this.node ? nodeAddresses(this.node).hostIP : ''
+  }
+
+  /** The node's bridge address (few syncs need it: sandboxes, probes, hooks). */
+  get gateway(): string {
+    return this.node ? nodeAddresses(this.node).gateway : ''
   }
 
   get key(): string {

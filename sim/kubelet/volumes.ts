@@ -172,21 +172,57 @@ function downwardValue(pod: PodObj, path: string): string {
   return ''
 }
 
-/** The versions of everything the kubelet copies into the pod's volumes (a change means: write again). */
-export function kubeletVolumeSources(api: ApiServer, pod: PodObj): string {
-  const ns = pod.metadata.namespace ?? 'default'
-  const out: string[] = []
-  for (const v of pod.spec?.volumes ?? []) {
+type SourcePart = { kind: 'cm' | 'secret'; name: string } | { kind: 'meta' }
+
+/** What the kubelet copies into a pod's volumes, per stored volumes list (shared by every version of the pod). */
+const SOURCE_PARTS = new WeakMap<readonly Volume[], SourcePart[]>()
+
+function sourceParts(volumes: readonly Volume[]): SourcePart[] {
+  let parts = SOURCE_PARTS.get(volumes)
+  if (parts) return parts
+  parts = []
+  for (const v of volumes) {
     if (!KUBELET_WRITTEN(v)) continue
     const cms = [v.configMap?.name, ...(v.projected?.sources ?? []).map((s) => s.configMap?.name)].filter((x): x is string => !!x)
     const secrets = [v.secret?.secretName, ...(v.projected?.sources ?? []).map((s) => s.secret?.name)].filter((x): x is string => !!x)
-    for (const n of cms) out.push(`cm/${n}@${api.get('ConfigMap', ns, n)?.metadata.resourceVersion ?? '-'}`)
-    for (const n of secrets) out.push(`secret/${n}@${api.get('Secret', ns, n)?.metadata.resourceVersion ?? '-'}`)
-    if (v.downwardAPI || (v.projected?.sources ?? []).some((s) => s.downwardAPI)) {
-      out.push(`meta/${JSON.stringify([pod.metadata.labels ?? {}, pod.metadata.annotations ?? {}])}`)
-    }
+    for (const name of cms) parts.push({ kind: 'cm', name })
+    for (const name of secrets) parts.push({ kind: 'secret', name })
+    if (v.downwardAPI || (v.projected?.sources ?? []).some((s) => s.downwardAPI)) parts.push({ kind: 'meta' })
   }
-  return out.join(',')
+  // Only a stored (frozen) list stays as it is.
+  if (Object.isFrozen(volumes)) SOURCE_PARTS.set(volumes, parts)
+  return parts
+}
+
+const NO_MAP = Object.freeze({})
+/** The labels and annotations as the downward API part shows them, per stored labels and annotations maps. */
+const META_JSON = new WeakMap<object, WeakMap<object, string>>()
+
+function metaJson(pod: PodObj): string {
+  const labels = pod.metadata.labels ?? NO_MAP
+  const annotations = pod.metadata.annotations ?? NO_MAP
+  if (!Object.isFrozen(labels) || !Object.isFrozen(annotations)) return JSON.stringify([labels, annotations])
+  let byAnnotations = META_JSON.get(labels)
+  if (!byAnnotations) META_JSON.set(labels, (byAnnotations = new WeakMap()))
+  let json = byAnnotations.get(annotations)
+  if (json === undefined) byAnnotations.set(annotations, (json = JSON.stringify([labels, annotations])))
+  return json
+}
+
+/**
+ * The versions of everything the kubelet copies into the pod's volumes (a change means: write
+ * again). The kubelet compares them on every sync of a running pod.
+ */
+export function kubeletVolumeSources(api: ApiServer, pod: PodObj): string {
+  const volumes = pod.spec?.volumes
+  if (!volumes) return ''
+  const ns = pod.metadata.namespace ?? 'default'
+  let out = ''
+  for (const p of sourceParts(volumes)) {
+    const part = p.kind === 'meta' ? `meta/${metaJson(pod)}` : `${p.kind}/${p.name}@${api.get(p.kind === 'cm' ? 'ConfigMap' : 'Secret', ns, p.name)?.metadata.resourceVersion ?? '-'}`
+    out = out ? `${out},${part}` : part
+  }
+  return out
 }
 
 /**
