@@ -6,7 +6,7 @@ import { isApiError } from '../../api/errors'
 import { controllerOf } from '../../api/owners'
 import { isPodReady, podCondition } from '../../api/pod-util'
 import { fromLabelSelector, matches } from '../../api/selectors'
-import type { KubeObject, Obj, Pod, StatefulSetStatus } from '../../api/types'
+import type { KubeObject, Obj, Pod, StatefulSetStatus, WatchEvent } from '../../api/types'
 import { parseRfc3339 } from '../../core/time'
 import { deepEqual } from '../../core/json'
 import type { ControllerDeps } from '../deps'
@@ -19,11 +19,15 @@ import { StatefulPodControl, COMPONENT } from './pod-control'
 import { applyRevision, equalRevision, newRevision, nextRevision, planTruncateHistory, sortRevisions, type Revision } from './revisions'
 
 export function statefulSetController(deps: ControllerDeps): Controller {
+  const quiet = new QuietStatusWrites()
   return {
     name: COMPONENT,
     watches: ['StatefulSet', 'Pod'],
     keysFor(ev, ctx) {
-      if (ev.kind === 'StatefulSet') return [keyOf(ev.object.metadata.namespace, ev.object.metadata.name!)]
+      if (ev.kind === 'StatefulSet') {
+        if (quiet.isOwn(ev)) return []
+        return [keyOf(ev.object.metadata.namespace, ev.object.metadata.name!)]
+      }
       if (ev.type === 'MODIFIED' && ev.old && !podChangeMatters(ev.old as unknown as Pod, ev.object as unknown as Pod)) return []
       return setsForPod(ev.object as unknown as Pod, ev.old as unknown as Pod | undefined, ctx)
     },
@@ -34,7 +38,7 @@ export function statefulSetController(deps: ControllerDeps): Controller {
       const [ns, name] = splitKey(key)
       const set = ctx.api.get('StatefulSet', ns, name)
       if (!set) return
-      sync(set as Set, ctx, deps)
+      sync(set as Set, ctx, deps, quiet)
     },
   }
 }
@@ -79,7 +83,50 @@ function setsForPod(pod: Pod, old: Pod | undefined, ctx: ControllerContext): str
   return [...new Set(keys)]
 }
 
-function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps): void {
+/**
+ * Upstream's update handler queues the set again after every update, its own status writes included;
+ * the sync that follows finds what the one before found and does nothing. When a sync wrote nothing
+ * but the status, and the status write changed only the replica counts (not the revisions, the
+ * collision count or the observed generation, which the next sync reads), that echo is not queued:
+ * its sync would see the same pods, claims, revisions and spec. Anything else the sync wrote queues it
+ * again as upstream would, so the next sync still sees those writes.
+ */
+class QuietStatusWrites {
+  private pending: Obj<'StatefulSet'>['status'] | undefined
+
+  /** Runs `write` (the status update) marking its watch event as this controller's own echo. */
+  during<T>(status: Obj<'StatefulSet'>['status'], write: () => T): T {
+    this.pending = status
+    try {
+      return write()
+    } finally {
+      this.pending = undefined
+    }
+  }
+
+  isOwn(ev: WatchEvent): boolean {
+    if (this.pending === undefined || ev.type !== 'MODIFIED' || !ev.old) return false
+    const cur = ev.object as Obj<'StatefulSet'>
+    const old = ev.old as Obj<'StatefulSet'>
+    const a: Partial<StatefulSetStatus> = old.status ?? {}
+    const b: Partial<StatefulSetStatus> = cur.status ?? {}
+    return (
+      cur.spec === old.spec &&
+      cur.metadata.generation === old.metadata.generation &&
+      cur.metadata.deletionTimestamp === old.metadata.deletionTimestamp &&
+      deepEqual({ ...cur.metadata, resourceVersion: '' }, { ...old.metadata, resourceVersion: '' }) &&
+      deepEqual(b, this.pending) &&
+      a.observedGeneration === b.observedGeneration &&
+      a.currentRevision === b.currentRevision &&
+      a.updateRevision === b.updateRevision &&
+      a.collisionCount === b.collisionCount &&
+      deepEqual(a.conditions, b.conditions)
+    )
+  }
+}
+
+function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: QuietStatusWrites): void {
+  const rvAtStart = ctx.api.resourceVersionCounter()
   const pods = claimPods(set, ctx)
   const revisions = sortRevisions(claimRevisions(set, ctx)) as Revision[]
   const { current, update, collisionCount } = settleRevisions(set, revisions, ctx)
@@ -113,8 +160,16 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps): void {
   }
 
   // The status is written even when a step failed (performUpdate).
-  writeStatus(set, completeRollingUpdate(set, plan.status), ctx)
+  const status = completeRollingUpdate(set, plan.status)
+  const wroteBefore = ctx.api.resourceVersionCounter() !== rvAtStart
+  const rvBeforeStatus = ctx.api.resourceVersionCounter()
+  if (wroteBefore || failure) writeStatus(set, status, ctx)
+  else quiet.during(status, () => writeStatus(set, status, ctx))
+  const statusWritten = ctx.api.resourceVersionCounter() !== rvBeforeStatus
+  const rvBeforeHistory = ctx.api.resourceVersionCounter()
   truncateHistory(set, pods, revisions, current, update, ctx)
+  // The history trim wrote after a quiet status write: queue the set as the status write would have.
+  if (!wroteBefore && !failure && statusWritten && ctx.api.resourceVersionCounter() !== rvBeforeHistory) ctx.enqueue(keyOf(set.metadata.namespace, set.metadata.name!))
   requeueForAvailability(set, pods, ctx)
   if (failure) throw failure
 }
