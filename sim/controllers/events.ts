@@ -31,6 +31,8 @@ interface Aggregate {
 
 export class EventRecorder {
   private seen = new Map<string, Aggregate>()
+  /** The aggregation key of each recorded event, by `namespace/name` (expiry forgets it without a scan). */
+  private keyOfEvent = new Map<string, string>()
   private nanoSeq = 0
   private lastMs = -1
 
@@ -95,6 +97,7 @@ export class EventRecorder {
       return
     }
     this.seen.set(aggKey, { name, namespace })
+    this.keyOfEvent.set(`${namespace}/${name}`, aggKey)
     this.clock.after(EVENT_TTL_MS, () => this.expire(aggKey, namespace, name), { key: `event-ttl/${namespace}/${name}`, background: true })
   }
 
@@ -120,7 +123,12 @@ export class EventRecorder {
 
   private expire(aggKey: string | undefined, namespace: string, name: string): void {
     if (aggKey) this.seen.delete(aggKey)
-    for (const [k, v] of this.seen) if (v.name === name && v.namespace === namespace) this.seen.delete(k)
+    const kept = this.keyOfEvent.get(`${namespace}/${name}`)
+    if (kept !== undefined) {
+      const v = this.seen.get(kept)
+      if (v && v.name === name && v.namespace === namespace) this.seen.delete(kept)
+      this.keyOfEvent.delete(`${namespace}/${name}`)
+    }
     if (this.api.get('Event', namespace, name)) {
       try {
         this.api.delete('Event', namespace, name, { actor: 'kube-apiserver' })

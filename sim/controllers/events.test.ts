@@ -1,0 +1,31 @@
+// The event recorder: repeats of the same event aggregate into one Event (count), and events expire
+// after the API server's event TTL (one hour), after which a repeat starts a new Event.
+import { describe, it, expect } from 'vitest'
+import { testSim } from '../testing/harness'
+import { EVENT_TTL_MS } from './events'
+
+const about = { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'web-0', uid: 'u-1' }
+
+function events(sim: ReturnType<typeof testSim>) {
+  return sim.api.list('Event', { namespace: 'default' }).filter((e) => (e as unknown as { involvedObject: { name: string } }).involvedObject.name === 'web-0') as unknown as { count: number; reason: string }[]
+}
+
+describe('EventRecorder', () => {
+  it('counts a repeated event on the Event it already wrote', () => {
+    const sim = testSim()
+    sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', { component: 'kubelet', host: 'k8s-node1' })
+    sim.advance(10_000)
+    sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', { component: 'kubelet', host: 'k8s-node1' })
+    expect(events(sim).map((e) => [e.reason, e.count])).toEqual([['BackOff', 2]])
+  })
+
+  it('deletes an event an hour after it was last seen, and starts a new one for a later repeat', () => {
+    const sim = testSim()
+    sim.events.record(about, 'Normal', 'Pulled', 'pulled', { component: 'kubelet', host: 'k8s-node1' })
+    sim.events.record(about, 'Normal', 'Created', 'created', { component: 'kubelet', host: 'k8s-node1' })
+    sim.advance(EVENT_TTL_MS + 1000)
+    expect(events(sim)).toEqual([])
+    sim.events.record(about, 'Normal', 'Pulled', 'pulled', { component: 'kubelet', host: 'k8s-node1' })
+    expect(events(sim).map((e) => [e.reason, e.count])).toEqual([['Pulled', 1]])
+  })
+})
