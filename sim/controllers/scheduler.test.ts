@@ -3,6 +3,7 @@ import { testSim, createAs } from '../testing/harness'
 import type { Simulation } from '../simulation'
 import type { Event, Pod } from '../api/types'
 import { podCondition } from '../api/pod-util'
+import { restoreSimulation } from '../simulation'
 
 const CP = 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'
 
@@ -182,5 +183,18 @@ describe('default-scheduler', () => {
     expect(events(sim, 'app', 'FailedScheduling').map((e) => e.message)).toEqual([msg])
     expect(podCondition(sim.api.read('Pod', 'default', 'app'), 'PodScheduled')).toMatchObject({ status: 'False', reason: 'SchedulerError', message: msg })
     expect(nodeOf(sim, 'app')).toBeUndefined()
+  })
+
+  it('schedules after a restore the pods that waited for it when the session was saved', () => {
+    const sim = testSim()
+    createAs(sim, bare('wide', { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '1' } } }] }))
+    const n = sim.api.read('Node', '', 'k8s-node1')
+    sim.api.update({ ...n, spec: { ...n.spec, unschedulable: true } }, { actor: 'kubectl' })
+    createAs(sim, ...['a', 'b', 'c'].map((name) => bare(name, { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '1' } } }] })))
+    const waiting = sim.api.list('Pod', { namespace: 'default' }).filter((p) => !p.spec?.nodeName).map((p) => p.metadata.name)
+    expect(waiting.length).toBeGreaterThan(0)
+    const restored = restoreSimulation(sim.exportState(), { strict: true })
+    setUnschedulable(restored, 'k8s-node1', false)
+    expect(['wide', 'a', 'b', 'c'].map((name) => nodeOf(restored, name))).not.toContain(undefined)
   })
 })

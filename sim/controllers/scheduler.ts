@@ -7,7 +7,7 @@
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
 import { splitKey } from './runtime'
-import type { KubeObject, Node, Obj, Pod, PodCondition } from '../api/types'
+import type { KubeObject, Node, Obj, Pod, PodCondition, WatchEvent } from '../api/types'
 import { podCondition } from '../api/pod-util'
 import { deepEqual } from '../core/json'
 import { rfc3339 } from '../core/time'
@@ -44,38 +44,17 @@ export function schedulerController(deps: ControllerDeps): Controller {
   return {
     name: SCHEDULER_NAME,
     watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'],
+    // The keys are those of pods not in the work queue already (the others it would ignore).
     keysFor(ev, ctx) {
       const q = queueOf(ctx)
-      switch (ev.kind) {
-        case 'Pod': {
-          const pod = ev.object as Pod
-          const old = ev.old as Pod | undefined
-          q.observe(podKey(pod), ev.type === 'DELETED' ? undefined : pod)
-          cacheOf(ctx).refresh(podKey(pod))
-          if (ev.type !== 'DELETED' && isPending(pod)) return [podKey(pod)]
-          return assignedPodChangeMatters(ev.type, pod, old) ? q.queuedKeys() : []
-        }
-        case 'Node':
-          return ev.type !== 'MODIFIED' || nodeChangeMatters(ev.old as Node, ev.object as Node) ? q.queuedKeys() : []
-        case 'PersistentVolumeClaim': {
-          const ns = ev.object.metadata.namespace ?? ''
-          cacheOf(ctx).refreshClaim(ns, ev.object.metadata.name ?? '')
-          const own = q.podsOfClaim(ns, ev.object.metadata.name ?? '')
-          return union(q.queuedKeysWithClaims(ns), own)
-        }
-        case 'PersistentVolume': {
-          const ref = (ev.object as Obj<'PersistentVolume'>).spec?.claimRef
-          return union(q.queuedKeysWithClaims(), ref?.name ? q.podsOfClaim(ref.namespace ?? '', ref.name) : [])
-        }
-        default:
-          return q.queuedKeysWithClaims()
-      }
+      return q.handedOut(podKeysFor(ev, q, cacheOf(ctx)))
     },
-    initialKeys: (ctx) => queueOf(ctx).queuedKeys(),
+    initialKeys: (ctx) => queueOf(ctx).handedOut(queueOf(ctx).queuedKeys()),
     reconcile(key, ctx) {
+      const q = queueOf(ctx)
+      q.reconciling(key)
       const [ns, name] = splitKey(key)
       const pod = ctx.api.get('Pod', ns, name)
-      const q = queueOf(ctx)
       if (!pod || !isPending(pod)) {
         lastFailure.delete(key)
         q.stopWaiting(key)
@@ -127,6 +106,35 @@ export function schedulerController(deps: ControllerDeps): Controller {
       lastFailure.set(key, { uid, at: ctx.now() })
       ctx.requeueAfter(key, UNSCHEDULABLE_RETRY_MS, { background: true })
     },
+  }
+}
+
+/** The pods an event may make schedulable (the queueing hints), kept up to date in the queue and cache. */
+function podKeysFor(ev: WatchEvent, q: SchedulingQueue, cache: SchedulerCache): readonly string[] {
+  switch (ev.kind) {
+    case 'Pod': {
+      const pod = ev.object as Pod
+      const old = ev.old as Pod | undefined
+      const key = podKey(pod)
+      q.observe(key, ev.type === 'DELETED' ? undefined : pod)
+      cache.refresh(key)
+      if (ev.type !== 'DELETED' && isPending(pod)) return q.inWorkQueue(key) ? [] : [key]
+      return assignedPodChangeMatters(ev.type, pod, old) ? q.queuedKeys() : []
+    }
+    case 'Node':
+      return ev.type !== 'MODIFIED' || nodeChangeMatters(ev.old as Node, ev.object as Node) ? q.queuedKeys() : []
+    case 'PersistentVolumeClaim': {
+      const ns = ev.object.metadata.namespace ?? ''
+      cache.refreshClaim(ns, ev.object.metadata.name ?? '')
+      const own = q.podsOfClaim(ns, ev.object.metadata.name ?? '')
+      return union(q.queuedKeysWithClaims(ns), own)
+    }
+    case 'PersistentVolume': {
+      const ref = (ev.object as Obj<'PersistentVolume'>).spec?.claimRef
+      return union(q.queuedKeysWithClaims(), ref?.name ? q.podsOfClaim(ref.namespace ?? '', ref.name) : [])
+    }
+    default:
+      return q.queuedKeysWithClaims()
   }
 }
 

@@ -23,6 +23,15 @@ export class SchedulingQueue {
   private withClaims = new Set<string>()
   /** Pods whose PreBind waits for their claims, by key, with the uid and since when. */
   readonly binding = new Map<string, { uid: string; at: number }>()
+  /**
+   * Keys handed to the controller's work queue and not reconciled since. The work queue keeps a key
+   * once until it is reconciled, so handing it these again changes nothing: events only need to name
+   * the others, and most events (every claim and bound pod change) would otherwise name every pod
+   * that waits, making n pods cost n². Empty after a restore, which only means naming more keys.
+   */
+  private enqueued = new Set<string>()
+  /** The queued keys not in `enqueued`. */
+  private fresh = new Set<string>()
 
   constructor(private readonly api: ApiServer) {}
 
@@ -53,35 +62,47 @@ export class SchedulingQueue {
     if (this.binding.delete(key)) this.refresh(key)
   }
 
-  /** Queued pods (not waiting for their volumes) that `wants`, sorted. */
-  queuedKeys(wants?: (p: Pod) => boolean): string[] {
-    this.pendingKeys()
-    const keys: string[] = []
-    for (const key of this.queued) {
-      if (!wants) keys.push(key)
-      else {
-        const p = this.get(key)
-        if (p && wants(p)) keys.push(key)
-      }
+  /** These keys go to the work queue now. */
+  handedOut(keys: readonly string[]): readonly string[] {
+    for (const k of keys) {
+      this.enqueued.add(k)
+      this.fresh.delete(k)
     }
-    return keys.sort()
+    return keys
   }
 
-  /** Queued pods that mount claims (in `namespace`, or in any), sorted: queuedKeys(hasClaims) without reading every pod. */
+  /** `key` left the work queue to be reconciled. */
+  reconciling(key: string): void {
+    if (this.enqueued.delete(key) && this.queued.has(key)) this.fresh.add(key)
+  }
+
+  /** Whether `key` is in the work queue already (adding it does nothing). */
+  inWorkQueue(key: string): boolean {
+    return this.enqueued.has(key)
+  }
+
+  /** Queued pods (not waiting for their volumes) that are not in the work queue already, sorted. */
+  queuedKeys(): string[] {
+    this.pendingKeys()
+    return [...this.fresh].sort()
+  }
+
+  /** Those of queuedKeys() that mount claims (in `namespace`, or in any), sorted. */
   queuedKeysWithClaims(namespace?: string): string[] {
     this.pendingKeys()
     const prefix = namespace === undefined ? undefined : keyOf(namespace, '')
     const keys: string[] = []
-    for (const key of this.withClaims) if (prefix === undefined || key.startsWith(prefix)) keys.push(key)
+    for (const key of this.fresh) if (this.withClaims.has(key) && (prefix === undefined || key.startsWith(prefix))) keys.push(key)
     return keys.sort()
   }
 
-  /** Pending pods (waiting or not) that use the claim `namespace/name`. */
+  /** Pending pods (waiting or not) that use the claim `namespace/name` and are not in the work queue already. */
   podsOfClaim(namespace: string, name: string): string[] {
     const pending = this.pendingKeys()
     const keys: string[] = []
     for (const p of this.api.byIndex('Pod', 'claimName', name)) {
-      if (p.metadata.namespace === namespace && pending.has(podKey(p))) keys.push(podKey(p))
+      const key = podKey(p)
+      if (p.metadata.namespace === namespace && pending.has(key) && !this.enqueued.has(key)) keys.push(key)
     }
     return keys
   }
@@ -95,11 +116,13 @@ export class SchedulingQueue {
     const waiting = pod !== undefined && this.binding.get(key)?.uid === pod.metadata?.uid
     if (this.pending?.has(key) && !waiting) {
       this.queued.add(key)
+      if (!this.enqueued.has(key)) this.fresh.add(key)
       // A pod's volumes never change, so whether it has claims is known from when it is queued.
       if (pod !== undefined && hasClaims(pod)) this.withClaims.add(key)
       else this.withClaims.delete(key)
     } else {
       this.queued.delete(key)
+      this.fresh.delete(key)
       this.withClaims.delete(key)
     }
   }
