@@ -31,7 +31,7 @@ describe('a node in the scheduler cache', () => {
     e.set('default/c', c)
     // b is relabelled and c asks for more: both are new stored versions.
     const b2 = stored({ ...b, metadata: { ...b.metadata, labels: { app: 'web' } } })
-    const c2 = stored({ ...c, spec: requests('2', '2Gi') })
+    const c2 = stored({ ...c, spec: { ...c.spec!, ...requests('2', '2Gi') } })
     e.set('default/b', b2)
     e.set('default/c', c2)
     e.delete('default/a')

@@ -16,15 +16,21 @@ interface Counter {
   namespace: string
   selector: Selector
   n: number
+  /** When it was last asked for (the node's own clock of asks). */
+  used: number
 }
 
-const selectorKeys = new WeakMap<object, string>()
+// The counts are looked up for every node in every cycle: one key string per selector object and
+// namespace, so the maps hash the same string each time.
+const selectorKeys = new WeakMap<object, Map<string, string>>()
+const nullKeys = new Map<string, string>()
 
 function selectorKey(ns: string, selector: Selector): string {
-  if (selector === null) return `${ns}\u0000null`
-  let k = selectorKeys.get(selector)
-  if (k === undefined) selectorKeys.set(selector, (k = JSON.stringify(selector)))
-  return `${ns}\u0000${k}`
+  let byNs = selector === null ? nullKeys : selectorKeys.get(selector)
+  if (byNs === undefined) selectorKeys.set(selector!, (byNs = new Map()))
+  let k = byNs.get(ns)
+  if (k === undefined) byNs.set(ns, (k = `${ns}\u0000${selector === null ? 'null' : JSON.stringify(selector)}`))
+  return k
 }
 
 const counts = (c: Counter, p: Pod) => (p.metadata?.namespace ?? 'default') === c.namespace && matches(c.selector, p.metadata?.labels)
@@ -53,6 +59,7 @@ export class NodePods {
   private stale = false
   private list: Pod[] | undefined
   private readonly counters = new Map<string, Counter>()
+  private asks = 0
 
   get size(): number {
     return this.pods.size
@@ -158,15 +165,18 @@ export class NodePods {
   private counter(namespace: string, selector: Selector): Counter {
     const k = selectorKey(namespace, selector)
     let c = this.counters.get(k)
-    if (c !== undefined) {
-      // Most recently asked last.
-      this.counters.delete(k)
-    } else {
-      c = { namespace, selector, n: 0 }
+    if (c === undefined) {
+      if (this.counters.size >= MAX_COUNTERS) {
+        let oldest: string | undefined
+        let at = Infinity
+        for (const [key, x] of this.counters) if (x.used < at) [oldest, at] = [key, x.used]
+        this.counters.delete(oldest!)
+      }
+      c = { namespace, selector, n: 0, used: 0 }
       for (const p of this.pods.values()) if (counts(c, p)) c.n++
-      if (this.counters.size >= MAX_COUNTERS) this.counters.delete(this.counters.keys().next().value!)
+      this.counters.set(k, c)
     }
-    this.counters.set(k, c)
+    c.used = ++this.asks
     return c
   }
 }
