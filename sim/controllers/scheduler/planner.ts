@@ -67,6 +67,9 @@ function unschedulable(input: SchedulingInput, d: Diagnosis): SchedulingDecision
  */
 function victimsOutcome(input: SchedulingInput, nodeIndex: number): string[] {
   const nodeName = input.nodes[nodeIndex].metadata?.name
+  // The node's own pods answer the common case (no lower priority) without every placed pod.
+  const onNode = input.infos?.[nodeIndex]?.pods
+  if (onNode && !onNode.some((p) => priority(p) < priority(input.pod))) return [NO_PREEMPTION_VICTIMS]
   const victims = input.placed.filter((p) => p.node.metadata?.name === nodeName && priority(p.pod) < priority(input.pod))
   if (victims.length === 0) return [NO_PREEMPTION_VICTIMS]
   const world = { ...input, infos: undefined, placedWithAntiAffinity: undefined, placed: input.placed.filter((p) => !victims.includes(p)) }
