@@ -14,6 +14,7 @@ import { refreshKubeletVolumes } from './pod-setup'
 import { KUBELET_STAGES } from './stages'
 import { forgetPod, isTerminal } from './stop'
 import { PodSync, syncPod, type KubeletState } from './sync'
+import { ApiPodIPs, PodRecords } from './records'
 import { kubeletVolumeSources } from './volumes'
 import type { PodObj } from './spec'
 
@@ -38,7 +39,7 @@ function usesSource(pod: Pod, kind: Kind, name: string): boolean {
 }
 
 export function kubeletController(deps: ControllerDeps): Controller {
-  const k: KubeletState = { deps, records: new Map(), pulls: new NodePullQueues() }
+  const k: KubeletState = { deps, records: new PodRecords(), podIPs: new ApiPodIPs(), pulls: new NodePullQueues() }
   let attached: ControllerContext | undefined
 
   // Outside events wake pods up: a node's kubelet reachable again, or something a probe could see changed.
@@ -50,7 +51,8 @@ export function kubeletController(deps: ControllerDeps): Controller {
       for (const p of ctx.api.list('Pod', { fields: { 'spec.nodeName': node } })) ctx.enqueue(`${p.metadata.namespace}/${p.metadata.name}`)
     })
     deps.runtime.onChange((uid) => {
-      for (const [key, rec] of k.records) if (rec.uid === uid) ctx.enqueue(key)
+      const key = k.records.keyOf(uid)
+      if (key !== undefined) ctx.enqueue(key)
     })
   }
 
@@ -58,6 +60,7 @@ export function kubeletController(deps: ControllerDeps): Controller {
     attach(ctx)
     const o = ev.object
     if (ev.kind === 'Pod') {
+      k.podIPs.observe(ev)
       const pod = o as unknown as Pod
       const key = `${o.metadata.namespace}/${o.metadata.name}`
       return ev.type === 'DELETED' || pod.spec?.nodeName || k.records.has(key) ? [key] : []

@@ -93,12 +93,10 @@ function nodeDisk(s: PodSync) {
 
 /** host-local: the next free address after the last one handed out on this node. */
 function allocate(s: PodSync): string | undefined {
+  // The IPs the API shows held by the node's other pods (not finished), and the sandboxes the kubelet runs there.
   const inUse = new Set<string>()
-  for (const p of s.ctx.api.list('Pod', { fields: { 'spec.nodeName': s.rec.node } })) {
-    const phase = p.status?.phase
-    if (p.status?.podIP && phase !== 'Succeeded' && phase !== 'Failed' && p.metadata.uid !== s.rec.uid) inUse.add(p.status.podIP)
-  }
-  for (const r of s.k.records.values()) if (r.node === s.rec.node && r.sandbox && r.uid !== s.rec.uid) inUse.add(r.sandbox.ip)
+  for (const [uid, ip] of s.k.podIPs.onNode(s.ctx.api, s.rec.node)) if (uid !== s.rec.uid) inUse.add(ip)
+  for (const r of s.k.records.onNode(s.rec.node)) if (r.sandbox && r.uid !== s.rec.uid) inUse.add(r.sandbox.ip)
   const disk = nodeDisk(s)
   let last: string | undefined
   try {

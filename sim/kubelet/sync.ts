@@ -10,6 +10,7 @@ import type { ObjectReference } from '../controllers/event-types'
 import { deepEqual } from '../core/json'
 import { isApiError } from '../api/errors'
 import type { ContainerRecord, PodRecord } from './model'
+import type { ApiPodIPs, PodRecords } from './records'
 import { buildPodStatus } from './pod-status'
 import { containerSpec, fieldPath, type PodObj } from './spec'
 import type { NodePullQueues } from './image-pull'
@@ -20,7 +21,9 @@ import type { ContainerRuntime } from './runtime'
 export interface KubeletState {
   deps: ControllerDeps
   /** By pod key (namespace/name). */
-  records: Map<string, PodRecord>
+  records: PodRecords
+  /** Pod IPs in use per node as the API shows them. */
+  podIPs: ApiPodIPs
   pulls: NodePullQueues
 }
 
