@@ -166,9 +166,10 @@ function syncService(svc: Service, ctx: ControllerContext): void {
   const publishNotReady = svc.spec?.publishNotReadyAddresses === true
   let shownByUid: Map<string | undefined, boolean> | undefined
   const trigger = lastChangeTriggerTime(svc, pods, current !== undefined, (pod) => {
-    if (!shouldPodBeInEndpoints(pod, publishNotReady) || !podIPv4(pod)) return false
-    const shown = (shownByUid ??= shownReadiness(current)).get(pod.metadata?.uid)
-    return shown === undefined || shown !== (publishNotReady || isPodReady(pod))
+    // shouldPodBeInEndpoints(pod, publishNotReady), with an IPv4 address.
+    if (!pod.listable || (pod.terminating && !publishNotReady) || !pod.ipv4) return false
+    const shown = (shownByUid ??= shownReadiness(current)).get(pod.uid)
+    return shown === undefined || shown !== (publishNotReady || pod.ready)
   })
   const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) }
   if (trigger !== undefined) annotations[TRIGGER_TIME_ANNOTATION] = rfc3339(trigger)

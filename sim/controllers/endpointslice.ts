@@ -7,18 +7,22 @@
 import { rfc3339 } from '../core/time'
 import { isApiError } from '../api/errors'
 import type { EndpointSlice, Pod, Service } from '../api/types'
-import type { Endpoint } from 'kubernetes-types/discovery/v1'
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
 import { splitKey } from './runtime'
-import { TRIGGER_TIME_ANNOTATION, isPodReady, lastChangeTriggerTime, podEndpointsChanged, podsForService, serviceKeysForLabels, serviceSelector, shouldPodBeInEndpoints } from './service-endpoints/pods'
-import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL, planSlices } from './service-endpoints/slice-plan'
+import { TRIGGER_TIME_ANNOTATION, podEndpointsChanged, serviceKeysForLabels, serviceSelector } from './service-endpoints/pods'
+import { ServicePodIndex, type SelectedPods } from './service-endpoints/pod-index'
+import { CONTROLLER_NAME, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './service-endpoints/slice-plan'
+import { NO_WRITES, SlicePlanner, type SliceWrites } from './service-endpoints/slice-memo'
 
 const ACTOR = 'endpointslice-controller'
 const COMPONENT = 'endpoint-slice-controller'
 const ZONE_LABEL = 'topology.kubernetes.io/zone'
 
 export function endpointSliceController(_deps: ControllerDeps): Controller {
+  // Kept between syncs, re-derivable from objects (a restored simulation starts with neither).
+  const pods = new ServicePodIndex()
+  const planner = new SlicePlanner()
   return {
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
@@ -38,6 +42,7 @@ export function endpointSliceController(_deps: ControllerDeps): Controller {
           return keys
         }
         case 'Pod': {
+          pods.notePodEvent(ev)
           if (ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, o as Pod)) return []
           const keys = new Set(serviceKeysForLabels(ctx.api, ns, o.metadata.labels))
           if (ev.old) for (const k of serviceKeysForLabels(ctx.api, ns, ev.old.metadata.labels)) keys.add(k)
@@ -53,17 +58,19 @@ export function endpointSliceController(_deps: ControllerDeps): Controller {
     reconcile(key, ctx) {
       const [ns, name] = splitKey(key)
       const svc = ctx.api.get('Service', ns, name)
-      if (!svc || svc.spec?.type === 'ExternalName') return
       // Services without a selector get slices written out-of-band, not from this controller.
-      if (serviceSelector(svc) === null) return
-      syncService(svc, ctx)
+      if (!svc || svc.spec?.type === 'ExternalName' || serviceSelector(svc) === null) {
+        pods.forget(ns, name)
+        planner.forget(key)
+        return
+      }
+      syncService(key, svc, ctx, pods.select(ctx.api, svc), planner)
     },
   }
 }
 
-function syncService(svc: Service, ctx: ControllerContext): void {
+function syncService(key: string, svc: Service, ctx: ControllerContext, selected: SelectedPods, planner: SlicePlanner): void {
   const ns = svc.metadata!.namespace!
-  const pods = podsForService(ctx.api, svc)
   const existing = ctx.api
     .list('EndpointSlice', {
       namespace: ns,
@@ -73,31 +80,14 @@ function syncService(svc: Service, ctx: ControllerContext): void {
       ],
     })
     .filter((s) => !s.metadata.deletionTimestamp)
-  const plan = planSlices({
-    svc,
-    pods,
-    existing,
-    nodeZone: (node) => {
-      const n = ctx.api.get('Node', '', node)
-      return n ? n.metadata.labels?.[ZONE_LABEL] : null
-    },
+  const sync = planner.plan(key, svc, selected, existing, (node) => {
+    const n = ctx.api.get('Node', '', node)
+    return n ? n.metadata.labels?.[ZONE_LABEL] : null
   })
-  if (!plan.create.length && !plan.update.length && !plan.delete.length) return
+  const { plan } = sync
+  if (!plan.create.length && !plan.update.length && !plan.delete.length) return sync.commit(NO_WRITES)
 
-  // The endpoint each pod is shown as now (the first one, by target uid), looked up once per sync.
-  let shownByUid: Map<string | undefined, Endpoint> | undefined
-  const shownFor = (uid: string | undefined): Endpoint | undefined => {
-    if (!shownByUid) {
-      shownByUid = new Map()
-      for (const s of existing) for (const e of s.endpoints ?? []) if (!shownByUid.has(e.targetRef?.uid)) shownByUid.set(e.targetRef?.uid, e)
-    }
-    return shownByUid.get(uid)
-  }
-  const trigger = lastChangeTriggerTime(svc, pods, existing.length > 0, (pod) => {
-    if (!shouldPodBeInEndpoints(pod, true)) return false
-    const shown = shownFor(pod.metadata?.uid)
-    return shown === undefined || shown.conditions?.serving !== isPodReady(pod)
-  })
+  const trigger = sync.trigger()
   const annotate = (s: EndpointSlice): EndpointSlice => {
     const annotations: Record<string, string> = { ...(s.metadata?.annotations ?? {}) }
     if (trigger !== undefined) annotations[TRIGGER_TIME_ANNOTATION] = rfc3339(trigger)
@@ -115,10 +105,11 @@ function syncService(svc: Service, ctx: ControllerContext): void {
     throw e
   }
   // No new slices for a Service on its way out: the garbage collector is deleting them.
+  const writes: SliceWrites = { created: [], updated: [], deleted: [] }
   if (!svc.metadata?.deletionTimestamp) {
     for (const s of plan.create) {
       try {
-        ctx.api.create(annotate(s), { actor: ACTOR })
+        writes.created.push([s, ctx.api.create(annotate(s), { actor: ACTOR })])
       } catch (e) {
         // A terminating namespace refuses new objects; creating again will not help.
         if (isApiError(e, 'Forbidden') && e.message.includes('is being terminated')) return
@@ -128,7 +119,7 @@ function syncService(svc: Service, ctx: ControllerContext): void {
   }
   for (const s of plan.update) {
     try {
-      ctx.api.update(annotate(s), { actor: ACTOR })
+      writes.updated.push([s, ctx.api.update(annotate(s), { actor: ACTOR })])
     } catch (e) {
       fail(e, `failed to update ${s.metadata?.name} EndpointSlice`)
     }
@@ -136,8 +127,10 @@ function syncService(svc: Service, ctx: ControllerContext): void {
   for (const s of plan.delete) {
     try {
       ctx.api.delete('EndpointSlice', ns, s.metadata!.name!, { actor: ACTOR })
+      writes.deleted.push(s)
     } catch (e) {
       if (!isApiError(e, 'NotFound')) fail(e, `failed to delete ${s.metadata?.name} EndpointSlice`)
     }
   }
+  sync.commit(writes)
 }

@@ -114,33 +114,51 @@ export function findPort(pod: Pod, svcPort: ServicePort): number | undefined {
   return undefined
 }
 
-/**
- * The trigger time of a pod change (getPodTriggerTime): when its Ready condition last changed. A sync
- * exports the earliest trigger time among the pods whose change it publishes; undefined when none.
- */
-export function podTriggerTime(pod: Pod): number | undefined {
-  const cached = triggerTimes.get(pod)
-  if (cached !== undefined) return cached === null ? undefined : cached
-  const t = parseRfc3339(podCondition(pod, 'Ready')?.lastTransitionTime)
-  if (Object.isFrozen(pod)) triggerTimes.set(pod, t ?? null)
-  return t
+/** What both controllers read of a pod, worked out once per stored (frozen) pod object. */
+export interface PodEndpointFacts {
+  uid: string | undefined
+  /** Not terminal and has an IP: shouldPodBeInEndpoints with terminating pods included. */
+  listable: boolean
+  terminating: boolean
+  ready: boolean
+  ipv4: string | undefined
+  /** getPodTriggerTime: when the Ready condition last changed. */
+  trigger: number | undefined
 }
 
-// Per stored pod (a sync that writes looks at every pod's trigger time); null: none.
-const triggerTimes = new WeakMap<Pod, number | null>()
+// A sync of a large Service reads these for every pod; kept per stored pod so only pods that changed
+// since the last sync are looked at again.
+const factsByPod = new WeakMap<Pod, PodEndpointFacts>()
+
+export function podEndpointFacts(pod: Pod): PodEndpointFacts {
+  let f = factsByPod.get(pod)
+  if (f === undefined) {
+    f = {
+      uid: pod.metadata?.uid,
+      listable: shouldPodBeInEndpoints(pod, true),
+      terminating: !!pod.metadata?.deletionTimestamp,
+      ready: isPodReady(pod),
+      ipv4: podIPv4(pod),
+      trigger: parseRfc3339(podCondition(pod, 'Ready')?.lastTransitionTime),
+    }
+    if (Object.isFrozen(pod)) factsByPod.set(pod, f)
+  }
+  return f
+}
 
 /**
  * EndpointsLastChangeTriggerTime, derived from objects rather than from the controller's memory:
- * for a new object the Service's creation; otherwise the earliest Ready transition among pods the
- * current object does not show as they are now (`changed`). Undefined clears the annotation.
+ * for a new object the Service's creation; otherwise the earliest Ready transition (getPodTriggerTime)
+ * among pods the current object does not show as they are now (`changed`). Undefined clears the annotation.
  */
-export function lastChangeTriggerTime(svc: Service, pods: readonly Pod[], exists: boolean, changed: (pod: Pod) => boolean): number | undefined {
+export function lastChangeTriggerTime(svc: Service, pods: readonly Pod[], exists: boolean, changed: (f: PodEndpointFacts) => boolean): number | undefined {
   if (!exists) return parseRfc3339(svc.metadata?.creationTimestamp)
   let min: number | undefined
-  for (const pod of pods) {
-    const t = podTriggerTime(pod)
-    if (t === undefined || !changed(pod)) continue
-    if (min === undefined || t < min) min = t
+  for (let i = 0; i < pods.length; i++) {
+    const f = podEndpointFacts(pods[i])
+    const t = f.trigger
+    if (t === undefined || (min !== undefined && t >= min) || !changed(f)) continue
+    min = t
   }
   return min
 }

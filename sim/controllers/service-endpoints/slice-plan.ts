@@ -9,8 +9,8 @@ import { deepEqual } from '../../core/json'
 import { newControllerRef } from '../../api/owners'
 import type { EndpointSlice, KubeObject, Pod, Service } from '../../api/types'
 import type { Endpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
-import { findPort, isPodReady, isServiceIPSet, podIPv4, portProtocol, shouldPodBeInEndpoints, shouldSetHostname, HEADLESS_LABEL } from './pods'
-import { sortSlicePorts } from './go-hash'
+import { isServiceIPSet, HEADLESS_LABEL } from './pods'
+import { desiredEndpoint, endpointKey, portsKey, sameBeyondHash, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
 
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by'
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
@@ -24,7 +24,7 @@ export interface SliceInput {
   /** This Service's slices managed by this controller and not being deleted, in list order. */
   existing: readonly EndpointSlice[]
   /** The node's topology zone, or null when the node does not exist. */
-  nodeZone: (name: string) => string | undefined | null
+  nodeZone: NodeZone
   maxPerSlice?: number
 }
 
@@ -34,96 +34,7 @@ export interface SlicePlan {
   delete: EndpointSlice[]
 }
 
-/** podToEndpoint: ready = publishNotReadyAddresses || (ready && !terminating); serving = ready. */
-export function podToEndpoint(pod: Pod, svc: Service, zone: string | undefined): Endpoint {
-  const serving = isPodReady(pod)
-  const terminating = !!pod.metadata?.deletionTimestamp
-  const ready = svc.spec?.publishNotReadyAddresses === true || (serving && !terminating)
-  const ip = podIPv4(pod)
-  return {
-    addresses: ip ? [ip] : [],
-    conditions: { ready, serving, terminating },
-    hostname: shouldSetHostname(pod, svc) ? pod.spec!.hostname : undefined,
-    targetRef: { kind: 'Pod', namespace: pod.metadata!.namespace, name: pod.metadata!.name, uid: pod.metadata!.uid },
-    nodeName: pod.spec?.nodeName || undefined,
-    zone,
-  }
-}
-
-/** getEndpointPorts, in the order NewPortMapKey leaves them (sorted by the FNV-128a of their dump). */
-export function endpointPorts(svc: Service, pod: Pod): SlicePort[] {
-  const ports = svc.spec?.ports ?? []
-  if (ports.length === 0 && svc.spec?.clusterIP === 'None') return []
-  const out: SlicePort[] = []
-  for (const sp of ports) {
-    const port = findPort(pod, sp)
-    if (port === undefined) continue
-    out.push({ name: sp.name ?? '', protocol: portProtocol(sp), port, appProtocol: sp.appProtocol })
-  }
-  return sortSlicePorts(out)
-}
-
-// Keys of stored endpoints and port lists, kept per (frozen) object: a sync compares every endpoint
-// of every slice, on every change to any pod of the Service.
-const endpointKeys = new WeakMap<Endpoint, string>()
-const portsKeys = new WeakMap<readonly SlicePort[], string>()
-
-/** hashEndpoint: an endpoint is the same endpoint while its addresses, hostname and target name stay. */
-function endpointKey(e: Endpoint): string {
-  let k = endpointKeys.get(e)
-  if (k === undefined) {
-    k = JSON.stringify([[...e.addresses].sort(), e.hostname ?? '', e.targetRef?.namespace ?? '', e.targetRef?.name ?? ''])
-    if (Object.isFrozen(e)) endpointKeys.set(e, k)
-  }
-  return k
-}
-
-function portsKey(ports: readonly SlicePort[]): string {
-  let k = portsKeys.get(ports)
-  if (k === undefined) {
-    k = JSON.stringify(ports.map((p) => [p.name ?? '', p.protocol ?? '', p.port ?? 0, p.appProtocol ?? '']))
-    if (Object.isFrozen(ports)) portsKeys.set(ports, k)
-  }
-  return k
-}
-
-interface DesiredEndpoint {
-  svc: Service
-  zone: string | undefined | null
-  /** undefined: the pod is not listed (no address, or on a missing node). */
-  endpoint: Endpoint | undefined
-  key: string
-  ports: SlicePort[]
-  portsKey: string
-}
-
-// What a pod contributes to a Service's slices depends on the pod, the Service and the pod's node's
-// zone only; kept per stored pod so a sync rebuilds only the endpoints of pods that changed.
-const desiredByPod = new WeakMap<Pod, DesiredEndpoint>()
-
-function desiredEndpoint(pod: Pod, svc: Service, nodeZone: SliceInput['nodeZone']): DesiredEndpoint | undefined {
-  if (!shouldPodBeInEndpoints(pod, true)) return undefined
-  const zone = pod.spec?.nodeName ? nodeZone(pod.spec.nodeName) : undefined
-  const cached = desiredByPod.get(pod)
-  if (cached !== undefined && cached.svc === svc && cached.zone === zone) return cached
-  const ports = endpointPorts(svc, pod)
-  // A pod on a node that does not exist is skipped, unless the Service publishes everything.
-  const skipped = zone === null && svc.spec?.publishNotReadyAddresses !== true
-  const ep = skipped ? undefined : podToEndpoint(pod, svc, zone ?? undefined)
-  const endpoint = ep && ep.addresses.length > 0 ? ep : undefined
-  const d: DesiredEndpoint = { svc, zone, endpoint, key: endpoint ? endpointKey(endpoint) : '', ports, portsKey: endpoint ? portsKey(ports) : '' }
-  if (Object.isFrozen(pod) && Object.isFrozen(svc)) desiredByPod.set(pod, d)
-  return d
-}
-
-/** EndpointsEqualBeyondHash: node, zone, conditions and target (resourceVersion aside). */
-function sameBeyondHash(a: Endpoint, b: Endpoint): boolean {
-  return a.nodeName === b.nodeName && a.zone === b.zone && deepEqual(a.conditions, b.conditions) && deepEqual(targetWithoutVersion(a), targetWithoutVersion(b))
-}
-
-function targetWithoutVersion(e: Endpoint): Endpoint['targetRef'] {
-  return e.targetRef ? { ...e.targetRef, resourceVersion: undefined } : undefined
-}
+export { podToEndpoint, endpointPorts } from './slice-endpoints'
 
 const isReserved = (k: string) => k === SERVICE_NAME_LABEL || k === MANAGED_BY_LABEL || k === HEADLESS_LABEL
 
@@ -154,7 +65,7 @@ export function newSlice(svc: Service, ports: SlicePort[]): EndpointSlice {
   }
 }
 
-const ownedBy = (s: EndpointSlice, svc: Service) => (s.metadata?.ownerReferences ?? []).some((o) => o.uid === svc.metadata?.uid && o.kind === 'Service' && o.apiVersion === 'v1')
+export const ownedBy = (s: EndpointSlice, svc: Service) => (s.metadata?.ownerReferences ?? []).some((o) => o.uid === svc.metadata?.uid && o.kind === 'Service' && o.apiVersion === 'v1')
 
 export function planSlices(input: SliceInput): SlicePlan {
   const { svc } = input
@@ -175,31 +86,38 @@ export function planSlices(input: SliceInput): SlicePlan {
   }
 
   // Desired endpoints, by port mapping, in pod order.
-  const desired = new Map<string, { ports: SlicePort[]; endpoints: Map<string, Endpoint> }>()
+  const desired = new Map<string, Wanted>()
+  const nodeZone = new ZoneCache(input.nodeZone).zoneOf
   for (const pod of input.pods) {
-    const d = desiredEndpoint(pod, svc, input.nodeZone)
+    const d = desiredEndpoint(pod, svc, nodeZone)
     if (d === undefined || d.endpoint === undefined) continue
     let group = desired.get(d.portsKey)
-    if (!group) desired.set(d.portsKey, (group = { ports: d.ports, endpoints: new Map() }))
-    group.endpoints.set(d.key, d.endpoint)
+    if (!group) desired.set(d.portsKey, (group = new Wanted(d.ports)))
+    group.add(d)
   }
 
   for (const [k, group] of desired) {
-    const r = reconcileByPorts(svc, existingByPorts.get(k) ?? [], group.endpoints, group.ports, max)
+    const r = reconcileByPorts(svc, existingByPorts.get(k) ?? [], group, group.ports, max)
     toCreate.push(...r.create)
     toUpdate.push(...r.update)
     toDelete.push(...r.delete)
   }
   for (const [k, slices] of existingByPorts) if (!desired.has(k)) toDelete.push(...slices)
+  return finishPlan(svc, input.existing, { create: toCreate, update: toUpdate, delete: toDelete })
+}
 
-  // When no slice would be left, keep (or create) one empty placeholder.
-  if (input.existing.length === toDelete.length && toCreate.length === 0) {
+/**
+ * The placeholder and finalize steps, once every port mapping is reconciled: when no slice would be
+ * left, keep (or create) one empty placeholder; a slice about to be deleted is reused (renamed) for
+ * one about to be created.
+ */
+export function finishPlan(svc: Service, existing: readonly EndpointSlice[], plan: SlicePlan): SlicePlan {
+  const { create: toCreate, update: toUpdate, delete: toDelete } = plan
+  if (existing.length === toDelete.length && toCreate.length === 0) {
     const placeholder = newSlice(svc, [])
     if (toDelete.length === 1 && isPlaceholderOf(toDelete[0], placeholder)) toDelete.length = 0
     else toCreate.push(placeholder)
   }
-
-  // finalize: a slice about to be deleted is reused (renamed) for one about to be created.
   for (let i = 0; i < toDelete.length && toCreate.length > 0; ) {
     const old = toDelete[i]
     if (old.addressType === 'IPv4' && ownedBy(old, svc)) {
@@ -208,7 +126,7 @@ export function planSlices(input: SliceInput): SlicePlan {
       toDelete.splice(i, 1)
     } else i++
   }
-  return { create: toCreate, update: toUpdate, delete: toDelete }
+  return plan
 }
 
 function isPlaceholderOf(s: EndpointSlice, placeholder: EndpointSlice): boolean {
@@ -222,30 +140,117 @@ function isPlaceholderOf(s: EndpointSlice, placeholder: EndpointSlice): boolean 
   )
 }
 
-/** reconcileByPortMapping. */
-function reconcileByPorts(svc: Service, existing: readonly EndpointSlice[], wanted: Map<string, Endpoint>, ports: SlicePort[], max: number): SlicePlan {
+/** The desired endpoints of one port mapping as reconcileByPorts takes them. */
+export interface DesiredSource {
+  /** The desired endpoint with this key, unless it is placed already; it counts as placed from now on. */
+  take(key: string): Endpoint | undefined
+  /** How many desired endpoints are not placed yet. */
+  readonly left: number
+  /** The next desired endpoint not placed yet, in pod order (only while `left` > 0). */
+  pop(): Endpoint
+}
+
+/** The desired endpoints of one port mapping, in pod order, as a full plan collects them. */
+class Wanted implements DesiredSource {
+  private keys: string[] = []
+  private endpoints: Endpoint[] = []
+  /** Position in keys/endpoints by endpoint key. */
+  private index = new Map<string, number>()
+  private taken: Uint8Array | undefined
+  private next = 0
+  left = 0
+
+  constructor(readonly ports: SlicePort[]) {}
+
+  /** A later pod with the same key replaces the endpoint and keeps the first one's place (a Map's set). */
+  add(d: DesiredEndpoint): void {
+    const at = this.index.get(d.key)
+    if (at !== undefined) this.endpoints[at] = d.endpoint!
+    else {
+      this.index.set(d.key, this.keys.length)
+      this.keys.push(d.key)
+      this.endpoints.push(d.endpoint!)
+      this.left++
+    }
+  }
+
+  take(key: string): Endpoint | undefined {
+    const at = this.index.get(key)
+    const taken = (this.taken ??= new Uint8Array(this.keys.length))
+    if (at === undefined || taken[at]) return undefined
+    taken[at] = 1
+    this.left--
+    return this.endpoints[at]
+  }
+
+  pop(): Endpoint {
+    const taken = (this.taken ??= new Uint8Array(this.keys.length))
+    while (taken[this.next]) this.next++
+    taken[this.next] = 1
+    this.left--
+    return this.endpoints[this.next++]
+  }
+}
+
+/**
+ * What a stored slice's endpoints were found to be, kept per (frozen) slice: their keys, and for each
+ * the desired endpoint object last found equal to it beyond the hash. A sync compares every endpoint
+ * of every slice; while a pod is unchanged its desired endpoint is the same object, and the check is
+ * one comparison instead of a deep one.
+ */
+interface SliceMemo {
+  keys: string[]
+  sameAs: (Endpoint | undefined)[]
+}
+const sliceMemos = new WeakMap<EndpointSlice, SliceMemo>()
+
+export function sliceKeys(s: EndpointSlice): readonly string[] {
+  return sliceMemo(s).keys
+}
+
+function sliceMemo(s: EndpointSlice): SliceMemo {
+  let m = sliceMemos.get(s)
+  if (m === undefined) {
+    const eps = s.endpoints ?? []
+    m = { keys: eps.map((e) => endpointKey(e)), sameAs: new Array(eps.length) }
+    if (Object.isFrozen(s)) sliceMemos.set(s, m)
+  }
+  return m
+}
+
+/**
+ * reconcileByPortMapping. `touched`, when given, names the only slices whose endpoints can have
+ * changed (the caller knows every other slice shows its desired endpoints as they are, and holds
+ * no key twice): the others keep their endpoints without being looked at.
+ */
+export function reconcileByPorts(svc: Service, existing: readonly EndpointSlice[], want: DesiredSource, ports: SlicePort[], max: number, touched?: ReadonlySet<string>): SlicePlan {
   const byName = new Map<string, EndpointSlice>()
   const unchanged: string[] = []
   const toUpdate: string[] = []
   const toDelete: string[] = []
-  const remaining = new Map(wanted)
 
   // 1. Keep desired endpoints where they are, refreshed; drop the rest.
   for (const s of existing) {
     const name = s.metadata!.name!
     byName.set(name, s)
+    const eps = s.endpoints ?? []
     const kept: Endpoint[] = []
     let endpointChanged = false
-    for (const e of s.endpoints ?? []) {
-      const k = endpointKey(e)
-      const got = remaining.get(k)
-      if (!got) continue
-      kept.push(got)
-      if (!sameBeyondHash(got, e)) endpointChanged = true
-      remaining.delete(k)
+    if (touched === undefined || touched.has(name)) {
+      const memo = sliceMemo(s)
+      for (let i = 0; i < eps.length; i++) {
+        const got = want.take(memo.keys[i])
+        if (got === undefined) continue
+        kept.push(got)
+        if (memo.sameAs[i] !== got) {
+          if (sameBeyondHash(got, eps[i])) memo.sameAs[i] = got
+          else endpointChanged = true
+        }
+      }
+      endpointChanged ||= kept.length !== eps.length
     }
     const { labels, changed: labelsChanged } = sliceLabels(s, svc)
-    if (endpointChanged || kept.length !== (s.endpoints ?? []).length) {
+    if (endpointChanged) {
       if (kept.length === 0) toDelete.push(name)
       else {
         byName.set(name, { ...s, metadata: { ...s.metadata, labels }, endpoints: kept })
@@ -257,31 +262,25 @@ function reconcileByPorts(svc: Service, existing: readonly EndpointSlice[], want
     } else unchanged.push(name)
   }
 
-  const pop = (): Endpoint => {
-    const [k, e] = remaining.entries().next().value as [string, Endpoint]
-    remaining.delete(k)
-    return e
-  }
-
   // 2. Fill the slices that change anyway, fullest first.
-  if (remaining.size > 0 && toUpdate.length > 0) {
+  if (want.left > 0 && toUpdate.length > 0) {
     const fullestFirst = [...toUpdate].sort((a, b) => (byName.get(b)!.endpoints ?? []).length - (byName.get(a)!.endpoints ?? []).length)
     for (const name of fullestFirst) {
       const s = byName.get(name)!
       const eps = [...(s.endpoints ?? [])]
-      while (remaining.size > 0 && eps.length < max) eps.push(pop())
+      while (want.left > 0 && eps.length < max) eps.push(want.pop())
       byName.set(name, { ...s, endpoints: eps })
     }
   }
 
   // 3. The rest goes into the unchanged slice closest to full that fits them, else new slices.
   const toCreate: EndpointSlice[] = []
-  while (remaining.size > 0) {
+  while (want.left > 0) {
     let target: EndpointSlice | undefined
-    if (remaining.size < max && unchanged.length > 0) target = sliceToFill(unchanged.map((n) => byName.get(n)!), remaining.size, max)
+    if (want.left < max && unchanged.length > 0) target = sliceToFill(unchanged.map((n) => byName.get(n)!), want.left, max)
     const s = target ?? newSlice(svc, ports)
     const eps = [...(s.endpoints ?? [])]
-    while (remaining.size > 0 && eps.length < max) eps.push(pop())
+    while (want.left > 0 && eps.length < max) eps.push(want.pop())
     const filled = { ...s, endpoints: eps }
     if (target) {
       const name = target.metadata!.name!
