@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { KubeObject, Pod } from '../api/types'
+import type { KubeObject } from '../api/types'
 import { createAs, testSim } from '../testing/harness'
 import type { PodRecord } from './model'
 import { ApiPodIPs, PodRecords } from './records'
@@ -52,12 +52,12 @@ describe('the pod IPs the API shows in use on a node', () => {
     expect(view('k8s-node1')).toEqual(listed(sim, 'k8s-node1'))
     createAs(sim, pod('short', 'k8s-node1', ['true']), pod('long', 'k8s-node1', ['sleep', '3600']), pod('other', 'k8s-node2', ['sleep', '3600']))
     sim.settle()
-    const short = sim.api.read('Pod', 'default', 'short') as Pod
+    const short = sim.api.read('Pod', 'default', 'short')
     expect(short.status?.phase).toBe('Succeeded')
     expect(Object.keys(view('k8s-node1'))).not.toContain(short.metadata.uid)
     expect(view('k8s-node1')).toEqual(listed(sim, 'k8s-node1'))
     expect(view('k8s-node2')).toEqual(listed(sim, 'k8s-node2'))
-    const long = sim.api.read('Pod', 'default', 'long') as Pod
+    const long = sim.api.read('Pod', 'default', 'long')
     expect(Object.keys(view('k8s-node1'))).toContain(long.metadata.uid)
     sim.api.delete('Pod', 'default', 'long', { actor: 'kubectl', gracePeriodSeconds: 0 })
     sim.settle()
