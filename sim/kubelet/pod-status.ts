@@ -12,21 +12,25 @@ import { containerSpec, restartPolicy, type PodObj } from './spec'
 
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
+// The objects below are built field by field, in the order the API shows them, rather than with
+// conditional spreads: the same objects, without a slow generic copy for every optional field.
+
 function terminatedStatus(t: Terminated): NonNullable<ApiContainerState['terminated']> {
-  return {
-    containerID: `containerd://${t.containerId}`,
-    exitCode: t.exitCode,
-    finishedAt: rfc3339(t.finishedAt),
-    ...(t.message ? { message: t.message } : {}),
-    reason: t.reason,
-    startedAt: rfc3339(t.startedAt),
-  }
+  const out: NonNullable<ApiContainerState['terminated']> = { containerID: `containerd://${t.containerId}`, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt) }
+  if (t.message) out.message = t.message
+  out.reason = t.reason
+  out.startedAt = rfc3339(t.startedAt)
+  return out
 }
 
 function stateOf(c: ContainerRecord): ApiContainerState {
   switch (c.state.kind) {
-    case 'waiting':
-      return { waiting: { ...(c.state.message ? { message: c.state.message } : {}), reason: c.state.reason } }
+    case 'waiting': {
+      const waiting: NonNullable<ApiContainerState['waiting']> = {}
+      if (c.state.message) waiting.message = c.state.message
+      waiting.reason = c.state.reason
+      return { waiting }
+    }
     case 'running':
       return { running: { startedAt: rfc3339(c.state.startedAt) } }
     case 'terminated':
@@ -36,26 +40,21 @@ function stateOf(c: ContainerRecord): ApiContainerState {
 
 function containerStatus(pod: PodObj, c: ContainerRecord): ContainerStatus {
   const spec = containerSpec(pod, c)
-  const created = c.containerId !== undefined
-  const mounts = created
-    ? (spec?.volumeMounts ?? []).map((m) => ({
-        mountPath: m.mountPath,
-        name: m.name,
-        ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
-      }))
-    : undefined
-  return {
-    ...(c.containerId ? { containerID: `containerd://${c.containerId}` } : {}),
-    image: c.image?.name ?? spec?.image ?? '',
-    imageID: c.image?.id ?? '',
-    lastState: c.lastTerminated ? { terminated: terminatedStatus(c.lastTerminated) } : {},
-    name: c.name,
-    ready: c.ready,
-    restartCount: c.restartCount,
-    started: c.started,
-    state: stateOf(c),
-    ...(mounts && mounts.length ? { volumeMounts: mounts } : {}),
-  } as ContainerStatus
+  const out = {} as ContainerStatus
+  if (c.containerId) out.containerID = `containerd://${c.containerId}`
+  out.image = c.image?.name ?? spec?.image ?? ''
+  out.imageID = c.image?.id ?? ''
+  out.lastState = c.lastTerminated ? { terminated: terminatedStatus(c.lastTerminated) } : {}
+  out.name = c.name
+  out.ready = c.ready
+  out.restartCount = c.restartCount
+  out.started = c.started
+  out.state = stateOf(c)
+  const specMounts = spec?.volumeMounts
+  if (c.containerId !== undefined && specMounts && specMounts.length) {
+    out.volumeMounts = specMounts.map((m) => (m.readOnly ? { mountPath: m.mountPath, name: m.name, readOnly: true, recursiveReadOnly: 'Disabled' } : { mountPath: m.mountPath, name: m.name }))
+  }
+  return out
 }
 
 /**
@@ -136,67 +135,83 @@ function list(names: string[]): string {
   return `[${names.join(' ')}]`
 }
 
-function kubeletConditions(pod: PodObj, rec: PodRecord, phase: string): Omit<PodCondition, 'lastTransitionTime' | 'lastProbeTime'>[] {
+type KubeletCondition = Omit<PodCondition, 'lastTransitionTime' | 'lastProbeTime'>
+
+function kubeletConditions(pod: PodObj, rec: PodRecord, phase: string): KubeletCondition[] {
   const inits = rec.containers.filter((c) => c.init)
   const regular = rec.containers.filter((c) => !c.init)
   const anyStarted = regular.some((c) => c.state.kind !== 'waiting' || c.lastTerminated)
   const incomplete = inits.filter((c) => !c.ready).map((c) => c.name)
-  const initialized =
+  const initialized: KubeletCondition =
     phase === 'Succeeded' || anyStarted || incomplete.length === 0
-      ? { type: 'Initialized', status: 'True', ...(phase === 'Succeeded' && inits.length ? { reason: 'PodCompleted' } : {}) }
+      ? phase === 'Succeeded' && inits.length
+        ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
+        : { type: 'Initialized', status: 'True' }
       : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: ${list(incomplete)}` }
-  let ready: Omit<PodCondition, 'lastTransitionTime' | 'lastProbeTime'>
+  let ready: KubeletCondition
+  let podReady: KubeletCondition
   if (phase === 'Succeeded' || phase === 'Failed') {
-    ready = { type: 'ContainersReady', status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' }
+    const reason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed'
+    ready = { type: 'ContainersReady', status: 'False', reason }
+    podReady = { type: 'Ready', status: 'False', reason }
   } else {
     // A container the kubelet has no record of yet is not ready (no vacuous truth on the first write).
     const known = new Map(regular.map((c) => [c.name, c]))
     const unready = (pod.spec?.containers ?? []).filter((c) => !known.get(c.name)?.ready).map((c) => c.name)
-    ready = unready.length
-      ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: ${list(unready)}` }
-      : { type: 'ContainersReady', status: 'True' }
+    if (unready.length) {
+      const message = `containers with unready status: ${list(unready)}`
+      ready = { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message }
+      podReady = { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message }
+    } else {
+      ready = { type: 'ContainersReady', status: 'True' }
+      podReady = { type: 'Ready', status: 'True' }
+    }
   }
-  return [
-    { type: 'PodReadyToStartContainers', status: sandboxShown(pod, rec) ? 'True' : 'False' },
-    initialized,
-    { ...ready, type: 'Ready' },
-    ready,
-    { type: 'PodScheduled', status: 'True' },
-  ]
+  return [{ type: 'PodReadyToStartContainers', status: sandboxShown(pod, rec) ? 'True' : 'False' }, initialized, podReady, ready, { type: 'PodScheduled', status: 'True' }]
 }
+
+/** A condition as the kubelet writes it: probe and transition times first, then the condition's own fields. */
+function timedCondition(c: KubeletCondition, lastTransitionTime: string | undefined): PodCondition {
+  const out = { lastProbeTime: null, lastTransitionTime, type: c.type, status: c.status } as unknown as PodCondition
+  if (c.reason !== undefined) out.reason = c.reason
+  if (c.message !== undefined) out.message = c.message
+  return out
+}
+
+/** The last condition of this type (what a map of them by type would hold). */
+function lastOfType(conditions: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (let i = conditions.length - 1; i >= 0; i--) if (conditions[i].type === type) return conditions[i]
+  return undefined
+}
+
+const byName = (a: ContainerStatus, b: ContainerStatus) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /** The whole status the kubelet would write now. */
 export function buildPodStatus(pod: PodObj, rec: PodRecord, hostIP: string, now: number): PodStatus {
   const old = pod.status ?? {}
   const phase = podPhase(pod, rec)
-  const previous = new Map((old.conditions ?? []).map((c) => [c.type, c]))
-  const conditions: PodCondition[] = (old.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type))
+  const previous = old.conditions ?? []
+  const conditions: PodCondition[] = previous.filter((c) => !KUBELET_CONDITIONS.includes(c.type))
   for (const c of kubeletConditions(pod, rec, phase)) {
-    const before = previous.get(c.type)
+    const before = lastOfType(previous, c.type)
     if (c.type === 'PodScheduled' && before?.status === 'True') {
       conditions.push(before)
       continue
     }
     const keep = before && before.status === c.status
-    conditions.push({
-      lastProbeTime: null,
-      lastTransitionTime: keep ? before.lastTransitionTime : rfc3339(now),
-      ...c,
-    } as unknown as PodCondition)
+    conditions.push(timedCondition(c, keep ? before.lastTransitionTime : rfc3339(now)))
   }
   const shown = sandboxShown(pod, rec)
   const ip = shown ? (rec.sandbox?.ip ?? old.podIP) : undefined
-  const byName = (a: ContainerStatus, b: ContainerStatus) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   const inits = statusesFor(pod, rec, true)
-  return {
-    conditions,
-    containerStatuses: statusesFor(pod, rec, false).sort(byName),
-    hostIP,
-    hostIPs: [{ ip: hostIP }],
-    ...(inits.length ? { initContainerStatuses: inits } : {}),
-    phase,
-    ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
-    ...(old.qosClass ? { qosClass: old.qosClass } : {}),
-    ...(rec.startTime !== undefined ? { startTime: rfc3339(rec.startTime) } : {}),
-  } as PodStatus
+  const out: PodStatus = { conditions, containerStatuses: statusesFor(pod, rec, false).sort(byName), hostIP, hostIPs: [{ ip: hostIP }] }
+  if (inits.length) out.initContainerStatuses = inits
+  out.phase = phase
+  if (ip) {
+    out.podIP = ip
+    out.podIPs = [{ ip }]
+  }
+  if (old.qosClass) out.qosClass = old.qosClass
+  if (rec.startTime !== undefined) out.startTime = rfc3339(rec.startTime)
+  return out
 }
