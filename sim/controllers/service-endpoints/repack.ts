@@ -24,7 +24,8 @@ function addrKey(a: EndpointAddress): string {
   return k
 }
 
-function portKey(p: EndpointPort | undefined): string {
+/** A key per distinct port ('' for none), kept per port object. */
+export function portKey(p: EndpointPort | undefined): string {
   if (!p) return ''
   let k = portKeys.get(p)
   if (k === undefined) portKeys.set(p, (k = JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? null])))
@@ -54,20 +55,17 @@ export function repackSubsets(entries: readonly AddressEntry[]): EndpointSubset[
     const was = slot.ready.get(ak)
     if (was === undefined || was) slot.ready.set(ak, e.ready)
   }
-  // Ports that serve exactly the same addresses (with the same readiness) share a subset.
-  const groups = new Map<string, { ready: Map<string, boolean>; ports: EndpointPort[] }>()
+  // Ports that serve exactly the same addresses (with the same readiness) share a subset, in the
+  // order their first port came.
+  const groups: { ready: Map<string, boolean>; ports: EndpointPort[] }[] = []
   for (const { port, ready } of byPort.values()) {
-    const gk = [...ready.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([k, r]) => `${k}\u0000${r}`)
-      .join('\u0001')
-    let g = groups.get(gk)
-    if (!g) groups.set(gk, (g = { ready, ports: [] }))
+    let g = groups.find((x) => sameReadiness(x.ready, ready))
+    if (!g) groups.push((g = { ready, ports: [] }))
     if (port) g.ports.push(port)
   }
   const byPortHash = byMd5Of<EndpointPort>((p) => dumpEndpointPort(p))
   const subsets: EndpointSubset[] = []
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const ready: EndpointAddress[] = []
     const notReady: EndpointAddress[] = []
     for (const [ak, r] of g.ready) (r ? ready : notReady).push(addrs.get(ak)!)
@@ -80,4 +78,11 @@ export function repackSubsets(entries: readonly AddressEntry[]): EndpointSubset[
     })
   }
   return subsets.sort(byMd5Of<EndpointSubset>(dumpEndpointSubset))
+}
+
+function sameReadiness(a: ReadonlyMap<string, boolean>, b: ReadonlyMap<string, boolean>): boolean {
+  if (a === b) return true
+  if (a.size !== b.size) return false
+  for (const [k, r] of a) if (b.get(k) !== r) return false
+  return true
 }
