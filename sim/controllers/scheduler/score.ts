@@ -20,12 +20,32 @@ const MAX = 100
  * controller's selector. null when empty (the system default constraints then do nothing).
  */
 export function defaultSpreadSelector(pod: Pod, services: readonly Service[], ownerSelector: LabelSelector | undefined): Selector {
-  const merged: Record<string, string> = {}
-  for (const svc of services) {
-    if ((svc.metadata?.namespace ?? 'default') !== (pod.metadata?.namespace ?? 'default')) continue
+  const ns = pod.metadata?.namespace ?? 'default'
+  const selecting = services.filter((svc) => {
+    if ((svc.metadata?.namespace ?? 'default') !== ns) return false
     const sel = fromMap(svc.spec?.selector)
-    if (sel !== null && matches(sel, pod.metadata?.labels)) Object.assign(merged, svc.spec?.selector)
-  }
+    return sel !== null && matches(sel, pod.metadata?.labels)
+  })
+  // Stored objects: the same owner selector and Services give the same selector object back.
+  if ((ownerSelector !== undefined && !Object.isFrozen(ownerSelector)) || !selecting.every((s) => Object.isFrozen(s))) return mergedSelector(selecting, ownerSelector)
+  let seen = spreadSelectors.get(ownerSelector ?? NO_OWNER)
+  if (!seen) spreadSelectors.set(ownerSelector ?? NO_OWNER, (seen = []))
+  const hit = seen.find((e) => e.services.length === selecting.length && e.services.every((s, i) => s === selecting[i]))
+  if (hit) return hit.selector
+  const selector = mergedSelector(selecting, ownerSelector)
+  seen.push({ services: selecting, selector })
+  if (seen.length > 8) seen.shift()
+  return selector
+}
+
+// The pods of one workload all get the same spreading selector, and the scheduler cache keeps its
+// counts per selector object: one object per owner selector and set of selecting Services.
+const NO_OWNER = {}
+const spreadSelectors = new WeakMap<object, { services: readonly Service[]; selector: Selector }[]>()
+
+function mergedSelector(selecting: readonly Service[], ownerSelector: LabelSelector | undefined): Selector {
+  const merged: Record<string, string> = {}
+  for (const svc of selecting) Object.assign(merged, svc.spec?.selector)
   const reqs: Requirement[] = [...(fromMap(merged) ?? [])]
   const owner = ownerSelector ? fromLabelSelector(ownerSelector) : null
   if (owner) reqs.push(...owner)
