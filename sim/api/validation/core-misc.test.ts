@@ -3,7 +3,9 @@ import { testSim } from '../../testing/harness'
 import { createStrategies } from '../strategies'
 import { defaultConfig } from '../../cluster-config'
 import { KINDS } from '../kinds'
-import type { Secret } from '../types'
+import type { EndpointSlice, Endpoints, Secret } from '../types'
+import { deepFreeze } from '../../core/json'
+import { validateEndpointSlice, validateEndpoints } from './core-misc'
 import { apiError } from './fixtures'
 
 const as = { actor: 'kubectl' }
@@ -90,5 +92,39 @@ describe('garbage collection defaults', () => {
   it('deletes dependents in the background for every kind (DefaultGarbageCollectionPolicy of v1 APIs)', () => {
     const strategies = createStrategies(defaultConfig())
     for (const k of KINDS) expect([k.kind, strategies[k.kind]?.defaultPropagation]).toEqual([k.kind, 'Background'])
+  })
+})
+
+describe('Endpoints and EndpointSlices', () => {
+  const address = (ip: string, name: string) => ({ ip, targetRef: { kind: 'Pod', namespace: 'default', name, uid: `${name}-uid` } })
+  const endpoints = (addresses: unknown[]) => ({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'default' }, subsets: [{ addresses }] }) as Endpoints
+  const fields = (errs: { field: string }[]) => errs.map((e) => e.field)
+
+  it('name an invalid address IP by its place in the list', () => {
+    const s = sim()
+    expect(apiError(() => s.api.create(endpoints([address('10.0.0.1', 'a'), address('10.0.0.256', 'b')]), as)).message).toBe(
+      'Endpoints "web" is invalid: subsets[0].addresses[1].ip: Invalid value: "10.0.0.256": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    )
+  })
+
+  it('name an invalid address by its place when valid addresses kept from the stored object come before it', () => {
+    const s = sim()
+    const stored = s.api.create(endpoints([address('10.0.0.1', 'a'), address('10.0.0.2', 'b')]), as) as Endpoints
+    const kept = stored.subsets![0].addresses!
+    const next = { ...stored, subsets: [{ addresses: [...kept, address('10.0.0.300', 'c')] }] }
+    expect(apiError(() => s.api.update(next, as)).message).toContain('subsets[0].addresses[2].ip: Invalid value: "10.0.0.300"')
+  })
+
+  it('find an invalid address invalid each time it is checked', () => {
+    const bad = deepFreeze(address('10.0.0.256', 'b'))
+    expect(fields(validateEndpoints(endpoints([bad])))).toEqual(['subsets[0].addresses[0].ip'])
+    expect(fields(validateEndpoints(endpoints([address('10.0.0.1', 'a'), bad])))).toEqual(['subsets[0].addresses[1].ip'])
+  })
+
+  it('check an endpoint found valid in an FQDN slice again in an IPv4 slice', () => {
+    const ep = deepFreeze({ addresses: ['web.example.com'] })
+    const slice = (addressType: string) => ({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'web-abcde', namespace: 'default' }, addressType, endpoints: [ep] }) as EndpointSlice
+    expect(validateEndpointSlice(slice('FQDN'))).toEqual([])
+    expect(fields(validateEndpointSlice(slice('IPv4')))).toEqual(['endpoints[0].addresses[0]'])
   })
 })

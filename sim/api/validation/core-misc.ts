@@ -141,8 +141,33 @@ export function validateEvent(ev: Event): FieldError[] {
   return [...errs, ...validateObjectMeta(ev.metadata!, true, nameIsDNSSubdomain)]
 }
 
-function validIP(ip: string | undefined, field: string): FieldError[] {
-  return parseIPv4(ip ?? '') === undefined ? [fieldError.invalid(field, ip ?? '', INVALID_IP)] : []
+// An Endpoints object lists every address of its Service and is written whole after each change to
+// one of them (an EndpointSlice, up to 100 endpoints). The API server shares the items that did not
+// change with the stored object (frozen): an item once found valid is valid for good, and so is an
+// IP or hostname string. Only "no errors" is remembered: errors name the item's place in the list.
+const validAddresses = new WeakSet<object>()
+const validIPv4Endpoints = new WeakSet<object>()
+const validStrings = { ips: new Set<string>(), labels: new Set<string>() }
+const VALID_STRINGS_MAX = 65536
+
+function remember(set: Set<string>, value: string): void {
+  if (set.size >= VALID_STRINGS_MAX) set.clear()
+  set.add(value)
+}
+
+function ipIsValid(ip: string | undefined): boolean {
+  if (ip !== undefined && validStrings.ips.has(ip)) return true
+  if (parseIPv4(ip ?? '') === undefined) return false
+  remember(validStrings.ips, ip!)
+  return true
+}
+
+/** isDNS1123Label's messages for a hostname, none for one already found valid. */
+function hostnameErrors(hostname: string): string[] {
+  if (validStrings.labels.has(hostname)) return []
+  const msgs = isDNS1123Label(hostname)
+  if (msgs.length === 0) remember(validStrings.labels, hostname)
+  return msgs
 }
 
 export function validateEndpoints(ep: Endpoints): FieldError[] {
@@ -151,10 +176,15 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     const idx = `subsets[${i}]`
     if (!ss.addresses?.length && !ss.notReadyAddresses?.length) errs.push(fieldError.required(idx, 'must specify `addresses` or `notReadyAddresses`'))
     for (const kind of ['addresses', 'notReadyAddresses'] as const) {
-      ;(ss[kind] ?? []).forEach((a, j) => {
-        errs.push(...validIP(a.ip, `${idx}.${kind}[${j}].ip`))
-        if (a.hostname) for (const m of isDNS1123Label(a.hostname)) errs.push(fieldError.invalid(`${idx}.${kind}[${j}].hostname`, a.hostname, m))
-      })
+      const list = ss[kind] ?? []
+      for (let j = 0; j < list.length; j++) {
+        const a = list[j]
+        if (validAddresses.has(a)) continue
+        const before = errs.length
+        if (!ipIsValid(a.ip)) errs.push(fieldError.invalid(`${idx}.${kind}[${j}].ip`, a.ip ?? '', INVALID_IP))
+        if (a.hostname) for (const m of hostnameErrors(a.hostname)) errs.push(fieldError.invalid(`${idx}.${kind}[${j}].hostname`, a.hostname, m))
+        if (errs.length === before && Object.isFrozen(a)) validAddresses.add(a)
+      }
     }
     const ports = ss.ports ?? []
     ports.forEach((p, j) => {
@@ -173,13 +203,21 @@ const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6']
 export function validateEndpointSlice(es: EndpointSlice): FieldError[] {
   const errs = validateObjectMeta(es.metadata!, true, nameIsDNSSubdomain)
   if (!ADDRESS_TYPES.includes(es.addressType)) errs.push(fieldError.notSupported('addressType', es.addressType ?? '', ADDRESS_TYPES))
-  ;(es.endpoints ?? []).forEach((ep, i) => {
+  const ipv4 = es.addressType === 'IPv4'
+  const endpoints = es.endpoints ?? []
+  for (let i = 0; i < endpoints.length; i++) {
+    const ep = endpoints[i]
+    // An endpoint's checks depend on the slice's address type; only IPv4 answers are remembered.
+    if (ipv4 && validIPv4Endpoints.has(ep)) continue
+    const before = errs.length
     const idx = `endpoints[${i}]`
     if (!ep.addresses?.length) errs.push(fieldError.required(`${idx}.addresses`, 'must contain at least 1 address'))
     else if (ep.addresses.length > 100) errs.push(fieldError.tooMany(`${idx}.addresses`, ep.addresses.length, 100))
-    if (es.addressType === 'IPv4') ep.addresses?.forEach((a, j) => errs.push(...validIP(a, `${idx}.addresses[${j}]`)))
-    if (ep.hostname) for (const m of isDNS1123Label(ep.hostname)) errs.push(fieldError.invalid(`${idx}.hostname`, ep.hostname, m))
-  })
+    const addresses = ipv4 ? (ep.addresses ?? []) : []
+    for (let j = 0; j < addresses.length; j++) if (!ipIsValid(addresses[j])) errs.push(fieldError.invalid(`${idx}.addresses[${j}]`, addresses[j] ?? '', INVALID_IP))
+    if (ep.hostname) for (const m of hostnameErrors(ep.hostname)) errs.push(fieldError.invalid(`${idx}.hostname`, ep.hostname, m))
+    if (ipv4 && errs.length === before && Object.isFrozen(ep)) validIPv4Endpoints.add(ep)
+  }
   ;(es.ports ?? []).forEach((p, i) => {
     if (p.name) for (const m of isDNS1123Label(p.name)) errs.push(fieldError.invalid(`ports[${i}].name`, p.name, m))
     if (p.port !== undefined && p.port !== null) for (const m of isValidPortNum(p.port)) errs.push(fieldError.invalid(`ports[${i}].port`, p.port, m))
