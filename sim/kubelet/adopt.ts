@@ -14,6 +14,7 @@ import { containerEnv, expandCommand } from './env'
 import { containerMounts } from './volumes'
 import { newProbeWorker, PROBE_TYPES, specProbe } from './probes'
 import { podHostname, type PodObj } from './spec'
+import { pullImage } from './image-pull'
 import type { ControllerContext } from '../controllers/runtime'
 
 export function newRecord(pod: PodObj, noticeAt: number): PodRecord {
@@ -99,7 +100,7 @@ export function adoptRecord(ctx: ControllerContext, pod: PodObj, makeSync: (rec:
 function adoptRunning(s: PodSync, c: ContainerRecord): void {
   if (c.state.kind !== 'running') return
   const spec = s.spec(c)
-  const pulled = spec ? s.runtime.images.pull(spec.image ?? '') : undefined
+  const pulled = spec ? pullImage(s.runtime.images, spec.image ?? '') : undefined
   if (!spec || !pulled?.ok) return
   const env = containerEnv(s.ctx.api, { pod: s.pod, container: spec, podIP: s.rec.sandbox?.ip ?? '', hostIP: s.hostIP, imageEnv: pulled.image.behavior.env(), hostname: podHostname(s.pod) })
   const envVars = env.ok ? env.env : { ...pulled.image.behavior.env() }

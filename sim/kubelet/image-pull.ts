@@ -5,8 +5,39 @@
 
 import type { ApiServer } from '../api/server'
 import type { Node } from '../api/types'
-import type { ImageRef, KnownImage, PullResult } from '../images/types'
+import type { ImageRef, ImageRegistry, KnownImage, PullResult } from '../images/types'
 import type { PullJob } from './model'
+
+/**
+ * A registry's answers, asked once per image reference: sim/images resolves a reference against its
+ * fixed catalogue the same way every time (and the test registries too), while building the answer
+ * is not free (parsing, the behaviour's cache key). Kept per registry object, so a registry swapped
+ * in (tests) answers for itself; the answers are only read, never changed.
+ */
+const ANSWERS = new WeakMap<ImageRegistry, { parsed: Map<string, ImageRef | undefined>; pulled: Map<string, PullResult> }>()
+
+function answers(registry: ImageRegistry) {
+  let a = ANSWERS.get(registry)
+  if (!a) ANSWERS.set(registry, (a = { parsed: new Map(), pulled: new Map() }))
+  return a
+}
+
+/** registry.parse(image), once per registry and image. */
+export function parseImage(registry: ImageRegistry, image: string): ImageRef | undefined {
+  const { parsed } = answers(registry)
+  if (parsed.has(image)) return parsed.get(image)
+  const ref = registry.parse(image)
+  parsed.set(image, ref)
+  return ref
+}
+
+/** registry.pull(image), once per registry and image. */
+export function pullImage(registry: ImageRegistry, image: string): PullResult {
+  const { pulled } = answers(registry)
+  let r = pulled.get(image)
+  if (!r) pulled.set(image, (r = registry.pull(image)))
+  return r
+}
 
 /** Node.status.images lists at most this many images, largest first (nodeStatusMaxImages). */
 export const NODE_STATUS_MAX_IMAGES = 50

@@ -5,7 +5,7 @@
 
 import { goDuration } from './durations'
 import { isInBackOffSinceUpdate, nextBackoff } from './backoff'
-import { imageIdOf, imagePresent, recordPulledImage } from './image-pull'
+import { imageIdOf, imagePresent, parseImage, pullImage, recordPulledImage } from './image-pull'
 import type { ContainerRecord, Terminated } from './model'
 import { containerEnv, expandCommand } from './env'
 import { containerMounts } from './volumes'
@@ -66,9 +66,9 @@ export function startAttempt(s: PodSync, c: ContainerRecord): void {
   }
   const image = spec.image ?? ''
   const registry = s.runtime.images
-  const ref = registry.parse(image)
+  const ref = parseImage(registry, image)
   if (!ref) {
-    const r = registry.pull(image)
+    const r = pullImage(registry, image)
     const message = r.ok ? `couldn't parse image name "${image}"` : r.message
     s.containerEvent(c, 'Warning', 'InspectFailed', message)
     failed(s, c, 'InvalidImageName', message)
@@ -93,7 +93,7 @@ export function startAttempt(s: PodSync, c: ContainerRecord): void {
     return
   }
   s.containerEvent(c, 'Normal', 'Pulling', `Pulling image "${image}"`)
-  const result = registry.pull(image)
+  const result = pullImage(registry, image)
   const t = s.ctx.config.timings
   const base = !result.ok ? t.imagePullBaseMs : present ? t.imagePullBaseMs * 0.3 : t.imagePullBaseMs + t.imagePullPerMbMs * (result.image.sizeBytes / 1_000_000)
   const duration = s.delay(`${c.name}/pull/${c.pulls++}`, base)
@@ -147,7 +147,7 @@ export function createAndStart(s: PodSync, c: ContainerRecord): void {
   c.restartNow = undefined
   const spec = s.spec(c)
   if (!spec) return
-  const pulled = s.runtime.images.pull(spec.image ?? '')
+  const pulled = pullImage(s.runtime.images, spec.image ?? '')
   if (!pulled.ok) {
     c.state = { kind: 'waiting', reason: 'ErrImagePull', message: pulled.message }
     c.errorAt = s.now
