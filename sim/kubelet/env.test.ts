@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { expand, serviceEnv } from './env'
-import type { Service } from '../api/types'
+import { containerEnv, expand, serviceEnv } from './env'
+import type { Container, Service } from '../api/types'
+import { testSim } from '../testing/harness'
+import type { PodObj } from './spec'
 
 describe('$(VAR) expansion', () => {
   const lookup = (n: string) => ({ A: 'alpha', B: 'beta' })[n]
@@ -37,5 +39,21 @@ describe('service link variables', () => {
 
   it('skips headless services', () => {
     expect(serviceEnv([{ metadata: { name: 'nginx' }, spec: { clusterIP: 'None', ports: [{ port: 80 }] } } as Service])).toEqual({})
+  })
+})
+
+describe('the container environment', () => {
+  const envOf = (container: Container, imageEnv: Record<string, string>) => {
+    const pod = { metadata: { name: 'p', namespace: 'default' }, spec: { enableServiceLinks: false, containers: [container] } } as PodObj
+    const r = containerEnv(testSim().api, { pod, container, podIP: '10.244.1.5', hostIP: '192.168.56.11', imageEnv, hostname: 'p' })
+    if (!r.ok) throw new Error(r.message)
+    return r.env
+  }
+
+  it('lists the image ENV, HOSTNAME, the service links, then the container env, an override keeping its place', () => {
+    const env = envOf({ name: 'c', env: [{ name: 'B', value: '2' }, { name: 'PATH', value: '/opt/bin' }] }, { PATH: '/bin', A: '1' })
+    expect(Object.keys(env).filter((k) => !k.startsWith('KUBERNETES_'))).toEqual(['PATH', 'A', 'HOSTNAME', 'B'])
+    expect(Object.keys(env).indexOf('KUBERNETES_SERVICE_HOST')).toBe(3)
+    expect(env.PATH).toBe('/opt/bin')
   })
 })

@@ -198,7 +198,22 @@ export function containerEnv(api: ApiServer, inputs: EnvInputs): EnvResult {
     env[e.name] = value
   }
 
-  return { ok: true, env: { ...inputs.imageEnv, HOSTNAME: inputs.hostname, ...svcEnv, ...env } }
+  // `{ ...imageEnv, HOSTNAME, ...svcEnv, ...env }`, copied key by key: spreading maps built key by
+  // key (as these are) takes V8's slow generic path, some 30 times slower.
+  const out: Record<string, string> = {}
+  copyInto(out, inputs.imageEnv)
+  out.HOSTNAME = inputs.hostname
+  copyInto(out, svcEnv)
+  copyInto(out, env)
+  return { ok: true, env: out }
+}
+
+/**
+ * Own keys of `src` into `out` in order, as a spread would (a later value keeps the earlier place).
+ * The maps here never hold an own `__proto__` (they are built by assignment, which ignores it).
+ */
+function copyInto(out: Record<string, string>, src: Readonly<Record<string, string>>): void {
+  for (const k of Object.keys(src)) out[k] = src[k]
 }
 
 /** ExpandContainerCommandAndArgs: $(VAR) in command and args from the container's environment. */
