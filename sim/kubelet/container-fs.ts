@@ -45,7 +45,9 @@ export class MountedFs implements ContainerFs {
 
   /** Changes whenever anything this container can see changes (probes use it to know a rerun could differ). */
   fingerprint(): string {
-    return [this.root.version, ...this.mounts.map((m) => m.fs.version)].join('.')
+    let out = String(this.root.version)
+    for (const m of this.mounts) out += `.${m.fs.version}`
+    return out
   }
 
   volumes(): readonly MemFs[] {
