@@ -14,8 +14,8 @@ import type { EndpointSlice, Service } from '../../api/types'
 import type { Endpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 import { lastChangeTriggerTime, podEndpointFacts, type PodEndpointFacts } from './pods'
 import type { SelectedPods } from './pod-index'
-import { desiredEndpoint, endpointKey, portsKey, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
-import { finishPlan, MAX_ENDPOINTS_PER_SLICE, ownedBy, planSlices, reconcileByPorts, sliceKeys, type DesiredSource, type SlicePlan } from './slice-plan'
+import { desiredEndpoint, portsKey, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
+import { finishPlan, MAX_ENDPOINTS_PER_SLICE, ownedBy, planSlices, reconcileByPorts, rememberStored, sliceKeys, type DesiredSource, type SlicePlan } from './slice-plan'
 
 interface Memo {
   svc: Service
@@ -70,7 +70,8 @@ export class SlicePlanner {
         plan: fast.plan,
         trigger: fast.trigger,
         commit: (w) => {
-          if (commitMemo(memo!, existing, w, zones)) this.memos.set(key, memo!)
+          remember(w)
+          if (commitMemo(memo!, existing, w, fast.fresh, zones)) this.memos.set(key, memo!)
         },
       }
     }
@@ -79,11 +80,17 @@ export class SlicePlanner {
       plan,
       trigger: () => fullTrigger(svc, selected, existing),
       commit: (w) => {
+        remember(w)
         const built = buildMemo(svc, selected, resultingSlices(existing, w), zones)
         if (built) this.memos.set(key, built)
       },
     }
   }
+}
+
+function remember(w: SliceWrites): void {
+  for (const [sent, stored] of w.updated) rememberStored(sent, stored)
+  for (const [sent, stored] of w.created) rememberStored(sent, stored)
 }
 
 /** The trigger time as a full sync works it out: every selected pod against the endpoint shown for it. */
@@ -107,7 +114,7 @@ interface Changed {
   shown: Endpoint | undefined
 }
 
-function planFromMemo(memo: Memo, svc: Service, selected: SelectedPods, existing: readonly EndpointSlice[], zones: ZoneCache): { plan: SlicePlan; trigger: () => number | undefined } | undefined {
+function planFromMemo(memo: Memo, svc: Service, selected: SelectedPods, existing: readonly EndpointSlice[], zones: ZoneCache): { plan: SlicePlan; trigger: () => number | undefined; fresh: Map<Endpoint, string> } | undefined {
   if (memo.svc !== svc || selected.changed === null || svc.metadata?.deletionTimestamp) return undefined
   if (existing.length === 0 || existing.length !== memo.slices.size) return undefined
   for (const s of existing) if (!memo.slices.has(s)) return undefined
@@ -116,7 +123,8 @@ function planFromMemo(memo: Memo, svc: Service, selected: SelectedPods, existing
   // The memo is brought up to date as the changes are read; a change the memo cannot take means
   // the full plan, and the memo (already dropped by the planner) is not kept.
   const touched = new Set<string>()
-  const fresh: Endpoint[] = []
+  // The changed pods' endpoints that no slice shows yet, in pod order, with their keys.
+  const fresh = new Map<Endpoint, string>()
   const changed: Changed[] = []
   const changedNames = new Set<string>()
   for (const { name, pod } of selected.changed) {
@@ -138,7 +146,7 @@ function planFromMemo(memo: Memo, svc: Service, selected: SelectedPods, existing
       if (was !== undefined && now!.key === before!.key) {
         // Same endpoint, maybe refreshed in place: its slice is looked at.
         if (is !== was) touched.add(memo.sliceOf.get(now!.key)!)
-      } else fresh.push(is)
+      } else fresh.set(is, now!.key)
       memo.byKey.set(now!.key, is)
     }
     if (now !== undefined) memo.byPod.set(name, now)
@@ -150,7 +158,7 @@ function planFromMemo(memo: Memo, svc: Service, selected: SelectedPods, existing
   }
   if (memo.byKey.size === 0) return undefined
 
-  const r = reconcileByPorts(svc, existing, new ChangedSource(memo.byKey, fresh), memo.ports, MAX_ENDPOINTS_PER_SLICE, touched)
+  const r = reconcileByPorts(svc, existing, new ChangedSource(memo.byKey, [...fresh.keys()]), memo.ports, MAX_ENDPOINTS_PER_SLICE, touched)
   const plan = finishPlan(svc, existing, r)
   const trigger = () => {
     // Pods that did not change are shown as they are, or (unplaced) not at all.
@@ -163,7 +171,7 @@ function planFromMemo(memo: Memo, svc: Service, selected: SelectedPods, existing
     for (const [name, t] of memo.unplaced) if (t !== undefined && (min === undefined || t < min) && !changedNames.has(name)) min = t
     return min
   }
-  return { plan, trigger }
+  return { plan, trigger, fresh }
 }
 
 /** The desired endpoints of a memo: every one is placed but the changed pods' new ones. */
@@ -204,7 +212,7 @@ function resultingSlices(existing: readonly EndpointSlice[], w: SliceWrites): En
 }
 
 /** Brings a memo's slices up to date with a fast plan's writes; false if it no longer holds. */
-function commitMemo(memo: Memo, existing: readonly EndpointSlice[], w: SliceWrites, zones: ZoneCache): boolean {
+function commitMemo(memo: Memo, existing: readonly EndpointSlice[], w: SliceWrites, fresh: ReadonlyMap<Endpoint, string>, zones: ZoneCache): boolean {
   const byName = new Map<string | undefined, EndpointSlice>()
   for (const s of existing) byName.set(s.metadata?.name, s)
   for (const s of w.deleted) memo.slices.delete(s)
@@ -212,10 +220,12 @@ function commitMemo(memo: Memo, existing: readonly EndpointSlice[], w: SliceWrit
     const old = byName.get(sent.metadata?.name)
     if (old !== undefined) memo.slices.delete(old)
     memo.slices.add(stored)
-    // Endpoints the plan placed here (desired objects; a slice whose labels alone changed keeps its own).
-    for (const e of sent.endpoints ?? []) {
-      const k = endpointKey(e)
-      if (memo.byKey.get(k) === e) memo.sliceOf.set(k, stored.metadata!.name!)
+    // Endpoints stay in their slice: only the new ones have a slice to note.
+    if (fresh.size > 0) {
+      for (const e of sent.endpoints ?? []) {
+        const k = fresh.get(e)
+        if (k !== undefined) memo.sliceOf.set(k, stored.metadata!.name!)
+      }
     }
   }
   for (const [node, zone] of zones.zones) memo.zones.set(node, zone)

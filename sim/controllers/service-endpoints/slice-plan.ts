@@ -38,8 +38,22 @@ export { podToEndpoint, endpointPorts } from './slice-endpoints'
 
 const isReserved = (k: string) => k === SERVICE_NAME_LABEL || k === MANAGED_BY_LABEL || k === HEADLESS_LABEL
 
+// A sync works out the labels of every slice of the Service; the answer depends on the slice's labels
+// and the Service only, kept per (frozen) labels object. The labels returned are never changed.
+const labelsMemo = new WeakMap<object, { svc: Service; labels: Record<string, string>; changed: boolean }>()
+
 /** setEndpointSliceLabels: the Service's labels plus the reserved ones; `changed` when the Service's part differs. */
 export function sliceLabels(slice: EndpointSlice | undefined, svc: Service): { labels: Record<string, string>; changed: boolean } {
+  const current = slice?.metadata?.labels
+  if (current === undefined || !Object.isFrozen(current) || !Object.isFrozen(svc)) return workOutLabels(slice, svc)
+  const m = labelsMemo.get(current)
+  if (m !== undefined && m.svc === svc) return m
+  const r = workOutLabels(slice, svc)
+  labelsMemo.set(current, { svc, ...r })
+  return r
+}
+
+function workOutLabels(slice: EndpointSlice | undefined, svc: Service): { labels: Record<string, string>; changed: boolean } {
   const own = Object.fromEntries(Object.entries(slice?.metadata?.labels ?? {}).filter(([k]) => !isReserved(k)))
   const labels: Record<string, string> = Object.fromEntries(Object.entries(svc.metadata?.labels ?? {}).filter(([k]) => !isReserved(k)))
   const changed = !deepEqual(own, labels)
@@ -206,6 +220,17 @@ const sliceMemos = new WeakMap<EndpointSlice, SliceMemo>()
 
 export function sliceKeys(s: EndpointSlice): readonly string[] {
   return sliceMemo(s).keys
+}
+
+/**
+ * What a written slice's stored version is known to hold: the API server stores a copy of what was
+ * sent (defaults touch only the ports), so its endpoints have the keys of the sent ones and are equal
+ * to them beyond the hash. Saves working the keys out again from the stored copies.
+ */
+export function rememberStored(sent: EndpointSlice, stored: EndpointSlice): void {
+  const eps = sent.endpoints ?? []
+  if (!Object.isFrozen(stored) || sliceMemos.has(stored) || (stored.endpoints ?? []).length !== eps.length) return
+  sliceMemos.set(stored, { keys: eps.map((e) => endpointKey(e)), sameAs: [...eps] })
 }
 
 function sliceMemo(s: EndpointSlice): SliceMemo {
