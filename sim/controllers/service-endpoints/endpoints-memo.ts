@@ -67,8 +67,7 @@ export class SubsetsPlanner {
       return {
         ...fast,
         commit: (stored) => {
-          memo!.current = stored
-          this.memos.set(key, memo!)
+          if (adopt(memo!, stored)) this.memos.set(key, memo!)
         },
       }
     }
@@ -197,10 +196,28 @@ function insert(list: EndpointAddress[], a: EndpointAddress): void {
   list.splice(lowerBound(list, a), 0, a)
 }
 
+/** Takes out the address of `a`'s pod (the list may hold the stored copy of `a`). */
 function remove(list: EndpointAddress[], a: EndpointAddress): boolean {
   const at = lowerBound(list, a)
-  if (list[at] !== a) return false
+  if (at === list.length || lessAddress(list[at], a) !== 0) return false
   list.splice(at, 1)
+  return true
+}
+
+/**
+ * Takes the stored object as the current one, and its address objects in place of the memo's: they
+ * hold the same values in the same order, and a write that sends the stored (frozen) objects back
+ * for the pods that did not change lets the API server see at once that they did not.
+ */
+function adopt(memo: Memo, stored: Endpoints): boolean {
+  memo.current = stored
+  const s = stored.subsets ?? []
+  if (s.length === 0) return memo.ready.length + memo.notReady.length === 0
+  const ready = s[0].addresses ?? []
+  const notReady = s[0].notReadyAddresses ?? []
+  if (s.length !== 1 || ready.length !== memo.ready.length || notReady.length !== memo.notReady.length) return false
+  memo.ready = [...ready]
+  memo.notReady = [...notReady]
   return true
 }
 
@@ -228,5 +245,5 @@ function buildMemo(svc: Service, selected: SelectedPods, subsets: readonly Endpo
   memo.notReady = [...(subsets[0]?.notReadyAddresses ?? [])]
   if (memo.ready.length + memo.notReady.length !== memo.shown.size) return undefined
   for (const s of memo.shown.values()) if ((s.ready ? memo.ready : memo.notReady)[lowerBound(s.ready ? memo.ready : memo.notReady, s.address)] !== s.address) return undefined
-  return memo
+  return adopt(memo, stored) ? memo : undefined
 }
