@@ -48,13 +48,6 @@ function listable(pod: Pod): boolean {
   return !isPodTerminal(pod) && (!!pod.status?.podIP || !!pod.status?.podIPs?.length)
 }
 
-/** The pods a Service selects, in list order. */
-export function podsForService(api: ApiServer, svc: Service): Pod[] {
-  const sel = serviceSelector(svc)
-  if (sel === null) return []
-  return api.list('Pod', { namespace: svc.metadata!.namespace, selector: sel })
-}
-
 /**
  * ShouldPodBeInEndpoints: not terminal, has an IP, and (unless terminating pods are wanted) not
  * being deleted. The Endpoints controller passes publishNotReadyAddresses; the slice controller true.

@@ -4,7 +4,7 @@
 // looks at every endpoint of every slice after each change to any of its pods.
 
 import { deepEqual } from '../../core/json'
-import type { Pod, Service } from '../../api/types'
+import type { EndpointSlice, Pod, Service } from '../../api/types'
 import type { Endpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 import { findPort, isPodReady, podIPv4, portProtocol, shouldPodBeInEndpoints, shouldSetHostname } from './pods'
 import { sortSlicePorts } from './go-hash'
@@ -121,4 +121,41 @@ export function sameBeyondHash(a: Endpoint, b: Endpoint): boolean {
 
 function targetWithoutVersion(e: Endpoint): Endpoint['targetRef'] {
   return e.targetRef ? { ...e.targetRef, resourceVersion: undefined } : undefined
+}
+
+/**
+ * What a stored slice's endpoints were found to be, kept per (frozen) slice: their keys, and for each
+ * the desired endpoint object last found equal to it beyond the hash. A sync compares every endpoint
+ * of every slice; while a pod is unchanged its desired endpoint is the same object, and the check is
+ * one comparison instead of a deep one.
+ */
+export interface SliceMemo {
+  keys: string[]
+  sameAs: (Endpoint | undefined)[]
+}
+const sliceMemos = new WeakMap<EndpointSlice, SliceMemo>()
+
+export function sliceKeys(s: EndpointSlice): readonly string[] {
+  return sliceMemo(s).keys
+}
+
+/**
+ * What a written slice's stored version is known to hold: the API server stores a copy of what was
+ * sent (defaults touch only the ports), so its endpoints have the keys of the sent ones and are equal
+ * to them beyond the hash. Saves working the keys out again from the stored copies.
+ */
+export function rememberStored(sent: EndpointSlice, stored: EndpointSlice): void {
+  const eps = sent.endpoints ?? []
+  if (!Object.isFrozen(stored) || sliceMemos.has(stored) || (stored.endpoints ?? []).length !== eps.length) return
+  sliceMemos.set(stored, { keys: eps.map((e) => endpointKey(e)), sameAs: [...eps] })
+}
+
+export function sliceMemo(s: EndpointSlice): SliceMemo {
+  let m = sliceMemos.get(s)
+  if (m === undefined) {
+    const eps = s.endpoints ?? []
+    m = { keys: eps.map((e) => endpointKey(e)), sameAs: new Array(eps.length) }
+    if (Object.isFrozen(s)) sliceMemos.set(s, m)
+  }
+  return m
 }

@@ -14,8 +14,8 @@ import type { EndpointSlice, Service } from '../../api/types'
 import type { Endpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 import { lastChangeTriggerTime, podEndpointFacts, type PodEndpointFacts } from './pods'
 import type { SelectedPods } from './pod-index'
-import { desiredEndpoint, portsKey, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
-import { finishPlan, MAX_ENDPOINTS_PER_SLICE, ownedBy, planSlices, reconcileByPorts, rememberStored, sliceKeys, type DesiredSource, type SlicePlan } from './slice-plan'
+import { desiredEndpoint, portsKey, rememberStored, sliceKeys, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
+import { finishPlan, MAX_ENDPOINTS_PER_SLICE, ownedBy, planSlices, reconcileByPorts, type DesiredSource, type SlicePlan } from './slice-plan'
 
 interface Memo {
   svc: Service

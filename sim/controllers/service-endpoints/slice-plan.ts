@@ -10,7 +10,7 @@ import { newControllerRef } from '../../api/owners'
 import type { EndpointSlice, KubeObject, Pod, Service } from '../../api/types'
 import type { Endpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 import { isServiceIPSet, HEADLESS_LABEL } from './pods'
-import { desiredEndpoint, endpointKey, portsKey, sameBeyondHash, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
+import { desiredEndpoint, portsKey, sameBeyondHash, sliceMemo, ZoneCache, type DesiredEndpoint, type NodeZone } from './slice-endpoints'
 
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by'
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
@@ -204,43 +204,6 @@ class Wanted implements DesiredSource {
     this.left--
     return this.endpoints[this.next++]
   }
-}
-
-/**
- * What a stored slice's endpoints were found to be, kept per (frozen) slice: their keys, and for each
- * the desired endpoint object last found equal to it beyond the hash. A sync compares every endpoint
- * of every slice; while a pod is unchanged its desired endpoint is the same object, and the check is
- * one comparison instead of a deep one.
- */
-interface SliceMemo {
-  keys: string[]
-  sameAs: (Endpoint | undefined)[]
-}
-const sliceMemos = new WeakMap<EndpointSlice, SliceMemo>()
-
-export function sliceKeys(s: EndpointSlice): readonly string[] {
-  return sliceMemo(s).keys
-}
-
-/**
- * What a written slice's stored version is known to hold: the API server stores a copy of what was
- * sent (defaults touch only the ports), so its endpoints have the keys of the sent ones and are equal
- * to them beyond the hash. Saves working the keys out again from the stored copies.
- */
-export function rememberStored(sent: EndpointSlice, stored: EndpointSlice): void {
-  const eps = sent.endpoints ?? []
-  if (!Object.isFrozen(stored) || sliceMemos.has(stored) || (stored.endpoints ?? []).length !== eps.length) return
-  sliceMemos.set(stored, { keys: eps.map((e) => endpointKey(e)), sameAs: [...eps] })
-}
-
-function sliceMemo(s: EndpointSlice): SliceMemo {
-  let m = sliceMemos.get(s)
-  if (m === undefined) {
-    const eps = s.endpoints ?? []
-    m = { keys: eps.map((e) => endpointKey(e)), sameAs: new Array(eps.length) }
-    if (Object.isFrozen(s)) sliceMemos.set(s, m)
-  }
-  return m
 }
 
 /**
