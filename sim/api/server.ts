@@ -368,7 +368,7 @@ export class ApiServer {
         // else is the stored object's own (frozen, shared); metadata is copied for the new resourceVersion.
         obj = { ...old, metadata: { ...old.metadata }, status: cloneShared(input.status) }
       } else {
-        obj = clone(input)
+        obj = strat.copyInput ? strat.copyInput(input) : clone(input)
         if (k.statusSubresource) obj.status = clone(old.status)
         // Metadata the client cannot change.
         obj.metadata = {

@@ -17,6 +17,12 @@ export interface StrategyContext {
 }
 
 export interface KindStrategy {
+  /**
+   * The server's own copy of an update's input, which defaulting and the server then edit. Without
+   * this hook it is a deep copy; a kind whose large lists are never defaulted may keep their frozen
+   * (stored) items instead, so an unchanged item costs nothing to copy, seal, compare or validate.
+   */
+  copyInput?(input: KubeObject): KubeObject
   /** SetDefaults_*: fills defaulted fields on a fresh copy, on create and on every update. */
   defaults?(obj: KubeObject, ctx: StrategyContext): void
   /** PrepareForCreate: e.g. reset status, allocate a ClusterIP. */

@@ -2,6 +2,8 @@
 // Endpoints, EndpointSlice and PodDisruptionBudget.
 
 import type { KindStrategy } from '../strategy'
+import { clone, cloneShared } from '../../core/json'
+import type { KubeObject } from '../types'
 import type { ConfigMap, EndpointSlice, Endpoints, Event, Node, PodDisruptionBudget, Secret } from '../types'
 import { fieldError } from '../field-errors'
 import { defaultEndpointSlice, defaultEndpoints, defaultNode, defaultSecret } from '../defaults/core'
@@ -59,6 +61,13 @@ export const eventStrategy: KindStrategy = {
 }
 
 export const endpointsStrategy: KindStrategy = {
+  // Defaulting touches the ports only (protocol), so each subset and its ports are fresh copies while
+  // the address lists keep the stored address objects the controller sent back for unchanged pods.
+  copyInput: (input) => {
+    const ep = cloneShared({ ...input }) as unknown as Endpoints
+    if (ep.subsets) ep.subsets = ep.subsets.map((ss) => (ss.ports ? { ...ss, ports: clone(ss.ports) } : { ...ss }))
+    return ep as unknown as KubeObject
+  },
   defaults: (obj) => defaultEndpoints(obj as Endpoints),
   validate: (obj, ctx) => (isUpdate('Endpoints', obj, ctx) ? [] : validateEndpoints(obj as Endpoints)),
   validateUpdate: (obj, old) => [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...validateEndpoints(obj as Endpoints)],
