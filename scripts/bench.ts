@@ -1,7 +1,7 @@
 // `npm run bench`: the simulator's speed and memory, printed as figures (never asserted by tests).
 //
-//  1. A 100-replica OrderedReady StatefulSet from nothing to all Ready: wall time, and simulated
-//     seconds per wall second.
+//  1. A 100-replica OrderedReady StatefulSet from nothing to all Ready, six times in a row: the first
+//     run's wall time, and the warm wall time and simulated seconds per wall second (median of 4-6).
 //  2. A 1000-replica Parallel StatefulSet from nothing to all Ready: wall time.
 //  3. The heap held by 1000 running pods.
 //  4. 100, 1000 and 5000 Parallel pods side by side, to show that cost grows about linearly. The
@@ -89,11 +89,15 @@ async function main(): Promise<void> {
   // Warm up the JIT once, as a page that has been open for a moment would be.
   run(20, 'OrderedReady')
 
-  const ordered = [run(100, 'OrderedReady'), run(100, 'OrderedReady'), run(100, 'OrderedReady')].sort((a, b) => a.wallMs - b.wallMs)[1]
-  console.log('100-replica OrderedReady StatefulSet, nothing to all Ready (median of 3)')
-  console.log(`  wall time          ${fmt(ordered.wallMs, 1)} ms   (target <= 200 ms)`)
-  console.log(`  simulated time     ${fmt(ordered.simMs / 1000, 1)} s`)
-  console.log(`  speed              ${fmt(ordered.simMs / ordered.wallMs)} simulated s per wall s   (aim >= 10,000)\n`)
+  // Six runs in a row: the first shows a page's first large set (the JIT still warming up), the
+  // median of the last three a page that has been in use for a while.
+  const orderedRuns = Array.from({ length: 6 }, () => run(100, 'OrderedReady'))
+  const ordered = orderedRuns.slice(3).sort((a, b) => a.wallMs - b.wallMs)[1]
+  console.log('100-replica OrderedReady StatefulSet, nothing to all Ready (6 runs in a row)')
+  console.log(`  wall time, warm     ${fmt(ordered.wallMs, 1)} ms   (median of runs 4-6; target <= 200 ms)`)
+  console.log(`  wall time, 1st run  ${fmt(orderedRuns[0].wallMs, 1)} ms`)
+  console.log(`  simulated time      ${fmt(ordered.simMs / 1000, 1)} s`)
+  console.log(`  speed, warm         ${fmt(ordered.simMs / ordered.wallMs)} simulated s per wall s   (aim >= 10,000)\n`)
 
   const parallel = run(1000, 'Parallel')
   console.log('1000-replica Parallel StatefulSet, nothing to all Ready')
