@@ -6,18 +6,8 @@
 
 import { createHash } from 'node:crypto'
 import { createSimulation, type Simulation } from '../sim/index'
-import type { NodeConfig } from '../sim/cluster-config'
+import { benchCluster as cluster } from './bench-cluster'
 import { applyWeb, editWeb, type WebOptions } from '../sim/testing/fixtures'
-
-function cluster(workers: number): NodeConfig[] {
-  const nodes: NodeConfig[] = [
-    { name: 'k8s-master', controlPlane: true, internalIP: '192.168.56.10', podCIDR: '10.244.0.0/24', cpu: '4', memory: '8146520Ki', pods: '110' },
-  ]
-  for (let i = 1; i <= workers; i++) {
-    nodes.push({ name: `k8s-node${i}`, controlPlane: false, internalIP: `192.168.56.${10 + i}`, podCIDR: `10.244.${i}.0/24`, cpu: '64', memory: '263000000Ki', pods: '250' })
-  }
-  return nodes
-}
 
 function started(o: WebOptions, workers = 2): Simulation {
   const sim = createSimulation({ seed: 1, strict: true, nodes: cluster(workers) })

@@ -3,6 +3,7 @@
 // changes. No admission, no resourceVersions, no watch: server.ts does those and stores through here.
 
 import { deepEqual } from '../core/json'
+import { insertSorted, removeSorted } from '../core/sorted'
 import { fieldValue, StoreIndexes } from './indexes'
 import { type Kind, type KindInfo, kindInfo, KINDS } from './kinds'
 import { matches, type Selector } from './selectors'
@@ -176,7 +177,9 @@ export class ObjectStore {
     const kk = key(k, frozen.metadata.namespace ?? '', frozen.metadata.name!)
     const old = s.objects.get(kk)
     if (!old) {
-      if (s.sortedKeys) insertSorted(s.sortedKeys, kk)
+      // The sorted key list is kept up to date as objects come, rather than sorted again on the next
+      // list after every create (which made creating n objects between lists cost n² log n).
+      if (s.sortedKeys) insertSorted(s.sortedKeys, kk, byteOrder)
       s.position.set(kk, this.positions++)
     }
     // Most writes keep the owner references: the owner index then stays as it is.
@@ -199,7 +202,7 @@ export class ObjectStore {
     s.position.delete(kk)
     s.ownership++
     s.claimable.clear()
-    if (s.sortedKeys) removeSorted(s.sortedKeys, kk)
+    if (s.sortedKeys) removeSorted(s.sortedKeys, kk, byteOrder)
     this.unindex(k.kind, stored)
     this.indexes.update(k.kind, kk, stored, undefined)
   }
@@ -244,29 +247,6 @@ function splitRef(ref: string): [Kind, string, string] {
 /** etcd keys compare as bytes; for the ASCII names Kubernetes allows that is code-unit order. */
 function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** The first index in the sorted keys whose key is not below `k`. */
-function lowerBound(keys: readonly string[], k: string): number {
-  let lo = 0
-  let hi = keys.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (keys[mid] < k) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-// The sorted key list is kept up to date as objects come and go, rather than sorted again on the next
-// list after every create (which made creating n objects between lists cost n² log n).
-function insertSorted(keys: string[], k: string): void {
-  keys.splice(lowerBound(keys, k), 0, k)
-}
-
-function removeSorted(keys: string[], k: string): void {
-  const i = lowerBound(keys, k)
-  if (keys[i] === k) keys.splice(i, 1)
 }
 
 function fieldsMatch(o: KubeObject, fields: Readonly<Record<string, string>>): boolean {

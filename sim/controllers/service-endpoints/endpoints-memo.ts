@@ -11,6 +11,7 @@
 // re-derivable from objects: a restored simulation starts without one.
 
 import { deepEqual } from '../../core/json'
+import { insertSorted, lowerBound, removeSorted } from '../../core/sorted'
 import type { Endpoints, Service } from '../../api/types'
 import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1'
 import { lastChangeTriggerTime, podEndpointFacts, type PodEndpointFacts } from './pods'
@@ -180,28 +181,13 @@ function portsOf(a: ReturnType<typeof podAddress>): EndpointPort[] | undefined {
   return ports.length ? ports.sort(byMd5Of<EndpointPort>((p) => dumpEndpointPort(p))) : undefined
 }
 
-/** The first position whose address does not sort before `a`. */
-function lowerBound(list: readonly EndpointAddress[], a: EndpointAddress): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (lessAddress(list[mid], a) < 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 function insert(list: EndpointAddress[], a: EndpointAddress): void {
-  list.splice(lowerBound(list, a), 0, a)
+  insertSorted(list, a, lessAddress)
 }
 
 /** Takes out the address of `a`'s pod (the list may hold the stored copy of `a`). */
 function remove(list: EndpointAddress[], a: EndpointAddress): boolean {
-  const at = lowerBound(list, a)
-  if (at === list.length || lessAddress(list[at], a) !== 0) return false
-  list.splice(at, 1)
-  return true
+  return removeSorted(list, a, lessAddress)
 }
 
 /**
@@ -244,6 +230,9 @@ function buildMemo(svc: Service, selected: SelectedPods, subsets: readonly Endpo
   memo.ready = [...(subsets[0]?.addresses ?? [])]
   memo.notReady = [...(subsets[0]?.notReadyAddresses ?? [])]
   if (memo.ready.length + memo.notReady.length !== memo.shown.size) return undefined
-  for (const s of memo.shown.values()) if ((s.ready ? memo.ready : memo.notReady)[lowerBound(s.ready ? memo.ready : memo.notReady, s.address)] !== s.address) return undefined
+  for (const s of memo.shown.values()) {
+    const list = s.ready ? memo.ready : memo.notReady
+    if (list[lowerBound(list, s.address, lessAddress)] !== s.address) return undefined
+  }
   return adopt(memo, stored) ? memo : undefined
 }
