@@ -11,6 +11,7 @@ import { fieldError, type FieldError } from './field-errors'
 import { type Kind, type KindInfo, kindFor, kindInfo, KINDS } from './kinds'
 import type { KindStrategy, StrategyContext, StrategyRegistry } from './strategy'
 import type { Actor, AuditEntry, KindMap, KubeObject, Obj, ObjectRef, WatchEvent } from './types'
+import { WatchHub, type WatchHandler } from './watch-hub'
 import { applyPatch, type PatchType } from './patch'
 import { decodeBody, type FieldValidation } from './schema/field-validation'
 import { validatePatched } from './patch-validation'
@@ -36,7 +37,7 @@ export interface DeleteOptions extends WriteOptions {
   uid?: string
 }
 
-export type WatchHandler = (event: WatchEvent) => void
+export type { WatchHandler }
 
 export interface WriteResult<T> {
   object: T
@@ -48,9 +49,7 @@ export const FINALIZER_FOREGROUND = 'foregroundDeletion'
 
 export class ApiServer {
   private objects = new ObjectStore()
-  private watchers: { handler: WatchHandler; kinds: ReadonlySet<Kind> | null }[] = []
-  private pending: WatchEvent[] = []
-  private dispatching = false
+  private readonly hub = new WatchHub()
   private rv = 0
   private lastWarnings: string[] = []
   readonly audit: AuditEntry[] = []
@@ -118,11 +117,7 @@ export class ApiServer {
   // ---------------------------------------------------------------- watch
 
   watch(handler: WatchHandler, kinds?: readonly Kind[]): () => void {
-    const w = { handler, kinds: kinds ? new Set(kinds) : null }
-    this.watchers.push(w)
-    return () => {
-      this.watchers = this.watchers.filter((x) => x !== w)
-    }
+    return this.hub.watch(handler, kinds)
   }
 
   // ---------------------------------------------------------------- writes
@@ -480,19 +475,8 @@ export class ApiServer {
     if (e instanceof ApiError) this.audit.push({ at: this.clock.now(), actor, verb, ref: { kind, namespace, name }, error: e.reason })
   }
 
-  /** Delivers events in order; a handler that writes queues its events behind the current one. */
   private emit(ev: WatchEvent): void {
-    this.pending.push(ev)
-    if (this.dispatching) return
-    this.dispatching = true
-    try {
-      while (this.pending.length) {
-        const e = this.pending.shift()!
-        for (const w of this.watchers) if (!w.kinds || w.kinds.has(e.kind)) w.handler(e)
-      }
-    } finally {
-      this.dispatching = false
-    }
+    this.hub.emit(ev)
   }
 }
 
