@@ -100,7 +100,7 @@ export class Simulation {
       config: this.config,
       strict: strict ?? false,
     })
-    registerControllers(this.controllers, { config: this.config, volumes: this.volumes, nodeHealth: this.nodeHealth, runtime: this.runtime })
+    registerControllers(this.controllers, { config: this.config, volumes: this.volumes, nodeHealth: this.nodeHealth, runtime: this.runtime, strict: strict ?? false })
   }
 
   /** Builds the initial cluster, lets it come up, and moves the clock to the epoch. */

@@ -10,4 +10,6 @@ export interface ControllerDeps {
   volumes: VolumeStore
   nodeHealth: NodeHealth
   runtime: ContainerRuntime
+  /** Tests: controllers that keep their own tables of watched objects check them against the store. */
+  strict?: boolean
 }

@@ -13,21 +13,30 @@ import type { ControllerDeps } from '../deps'
 import { keyOf, splitKey, type Controller, type ControllerContext } from '../runtime'
 import { claimPods, claimRevisions } from './claim'
 import type { Set } from './identity'
-import { ClaimLookup, podFacts } from './pod-facts'
-import { completeRollingUpdate, planSync } from './planner'
+import { ClaimLookup, PlainRow, type PodRow } from './pod-facts'
+import { completeRollingUpdate, planSync, type SyncInput } from './planner'
+import { PodTable } from './pod-table'
+import { checkTableSync } from './pod-table-check'
 import { StatefulPodControl, COMPONENT } from './pod-control'
 import { applyRevision, equalRevision, newRevision, nextRevision, planTruncateHistory, sortRevisions, type Revision } from './revisions'
 
 export function statefulSetController(deps: ControllerDeps): Controller {
   const quiet = new QuietStatusWrites()
+  const table = new PodTable()
   return {
     name: COMPONENT,
-    watches: ['StatefulSet', 'Pod'],
+    // Claims only keep the pod table's answers current: upstream queues nothing for a claim event.
+    watches: ['StatefulSet', 'Pod', 'PersistentVolumeClaim'],
     keysFor(ev, ctx) {
       if (ev.kind === 'StatefulSet') {
         if (quiet.isOwn(ev)) return []
         return [keyOf(ev.object.metadata.namespace, ev.object.metadata.name!)]
       }
+      if (ev.kind === 'PersistentVolumeClaim') {
+        table.observeClaim(ev)
+        return []
+      }
+      table.observePod(ev)
       if (ev.type === 'MODIFIED' && ev.old && !podChangeMatters(ev.old as unknown as Pod, ev.object as unknown as Pod)) return []
       return setsForPod(ev.object as unknown as Pod, ev.old as unknown as Pod | undefined, ctx)
     },
@@ -38,7 +47,7 @@ export function statefulSetController(deps: ControllerDeps): Controller {
       const [ns, name] = splitKey(key)
       const set = ctx.api.get('StatefulSet', ns, name)
       if (!set) return
-      sync(set as Set, ctx, deps, quiet)
+      sync(set as Set, ctx, deps, quiet, table)
     },
   }
 }
@@ -125,14 +134,16 @@ class QuietStatusWrites {
   }
 }
 
-function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: QuietStatusWrites): void {
+function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: QuietStatusWrites, table: PodTable): void {
   const rvAtStart = ctx.api.resourceVersionCounter()
-  const pods = claimPods(set, ctx)
+  // The pod table's rows when it can vouch for them; otherwise the store, with adoption and release.
+  const rows = table.rowsFor(set, ctx.api)
+  const pods = rows ? rows.map((r) => r.pod) : claimPods(set, ctx)
   const revisions = sortRevisions(claimRevisions(set, ctx)) as Revision[]
   const { current, update, collisionCount } = settleRevisions(set, revisions, ctx)
   const claims = new ClaimLookup(ctx.api, set.metadata.namespace!)
 
-  const plan = planSync({
+  const input: SyncInput = {
     set,
     currentSet: applyRevision(set, current),
     updateSet: applyRevision(set, update),
@@ -140,10 +151,13 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: Qui
     updateRevision: update.metadata.name!,
     collisionCount,
     pods,
+    rows,
     claims,
     now: ctx.now(),
     maxUnavailableGate: deps.config.featureGates.MaxUnavailableStatefulSet,
-  })
+  }
+  const plan = planSync(input)
+  if (rows && deps.strict) checkTableSync(set, ctx, input, plan)
 
   const control = new StatefulPodControl(ctx)
   const updateSet = applyRevision(set, update)
@@ -167,7 +181,7 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: Qui
   else quiet.during(status, () => writeStatus(set, status, ctx))
   const statusWritten = ctx.api.resourceVersionCounter() !== rvBeforeStatus
   const rvBeforeHistory = ctx.api.resourceVersionCounter()
-  truncateHistory(set, pods, revisions, current, update, ctx)
+  truncateHistory(set, rows ?? pods.map((p) => new PlainRow(p)), revisions, current, update, ctx)
   // The history trim wrote after a quiet status write: queue the set as the status write would have.
   if (!wroteBefore && !failure && statusWritten && ctx.api.resourceVersionCounter() !== rvBeforeHistory) ctx.enqueue(keyOf(set.metadata.namespace, set.metadata.name!))
   requeueForAvailability(set, pods, ctx)
@@ -224,9 +238,9 @@ function writeStatus(set: Set, status: StatefulSetStatus, ctx: ControllerContext
   ctx.api.updateStatus({ ...fresh, status: { ...status } } as Obj<'StatefulSet'>, { actor: COMPONENT })
 }
 
-function truncateHistory(set: Set, pods: readonly Pod[], sorted: Revision[], current: Revision, update: Revision, ctx: ControllerContext): void {
+function truncateHistory(set: Set, rows: readonly PodRow[], sorted: Revision[], current: Revision, update: Revision, ctx: ControllerContext): void {
   const live = new Set<string>([current.metadata.name!, update.metadata.name!])
-  for (const p of pods) live.add(podFacts(p).revision)
+  for (const r of rows) live.add(r.facts.revision)
   const limit = set.spec?.revisionHistoryLimit ?? 10
   for (const name of planTruncateHistory(sorted, live, limit)) {
     if (ctx.api.get('ControllerRevision', set.metadata.namespace!, name)) {

@@ -9,8 +9,8 @@
 
 import { isPodAvailable } from '../../api/pod-util'
 import type { PersistentVolumeClaim, Pod, StatefulSetStatus } from '../../api/types'
-import { claimNamesFor, newVersionedPod, replicasOf, startOrdinal, type Set } from './identity'
-import { identityAndStorageMatch, podClaimsUpToDate, podFacts } from './pod-facts'
+import { claimNamesFor, newVersionedPod, ordinalOf, replicasOf, startOrdinal, type Set } from './identity'
+import { PlainRow, type PodRow } from './pod-facts'
 import { hasStaleOwnerRef, podOwner, retentionPolicy } from './retention'
 
 export interface SyncInput {
@@ -22,6 +22,8 @@ export interface SyncInput {
   collisionCount: number
   /** Pods the set owns (after adoption and release). */
   pods: readonly Pod[]
+  /** The same pods as rows with cached answers (the controller's pod table); made from `pods` when absent. */
+  rows?: readonly PodRow[]
   /** Claims in the set's namespace, by name (a Map, or a lookup into the API server). */
   claims: { get(name: string): PersistentVolumeClaim | undefined }
   now: number
@@ -30,7 +32,7 @@ export interface SyncInput {
 
 export type Step =
   | { type: 'create'; pod: Pod }
-  | { type: 'createMissingClaims'; pod: Pod }
+  | { type: 'createMissingClaims'; pod: Pod; row: PodRow }
   | { type: 'delete'; pod: Pod; why: 'failed' | 'scale-down' | 'update' }
   | { type: 'repair'; pod: Pod }
   | { type: 'fixClaims'; pod: Pod }
@@ -42,30 +44,25 @@ export interface SyncPlan {
   blockedOn?: string
 }
 
-// Predicates (stateful_set_utils.go), read from the pod's facts (kept per stored pod object).
-export const isCreated = (p: Pod) => podFacts(p).created
-export const isTerminating = (p: Pod) => podFacts(p).terminating
-export const isRunningAndReady = (p: Pod) => podFacts(p).runningAndReady
-const isRunningAndAvailable = (p: Pod, minReady: number, now: number) => (minReady <= 0 ? podFacts(p).ready : isPodAvailable(p, minReady, now))
-export const isHealthy = (p: Pod) => {
-  const f = podFacts(p)
-  return f.runningAndReady && !f.terminating
-}
+// Predicates (stateful_set_utils.go), read from the pod's row.
+const isRunningAndAvailable = (r: PodRow, minReady: number, now: number) => (minReady <= 0 ? r.facts.ready : isPodAvailable(r.pod, minReady, now))
+const healthy = (r: PodRow) => r.facts.runningAndReady && !r.facts.terminating
 
-/** computeReplicaStatus over pod lists (created pods only; local not-yet-created pods have no phase). */
-export function countStatus(status: StatefulSetStatus, minReady: number, now: number, ...lists: (readonly Pod[])[]): StatefulSetStatus {
+/** computeReplicaStatus over pod rows (gaps skipped; local not-yet-created pods have no phase and count for nothing). */
+export function countStatus(status: StatefulSetStatus, minReady: number, now: number, ...lists: (readonly (PodRow | undefined)[])[]): StatefulSetStatus {
   let replicas = 0
   let ready = 0
   let available = 0
   let current = 0
   let updated = 0
   for (const list of lists) {
-    for (const pod of list) {
-      const f = podFacts(pod)
+    for (const row of list) {
+      if (row === undefined) continue
+      const f = row.facts
       if (f.created) replicas++
       if (f.runningAndReady) {
         ready++
-        if (isRunningAndAvailable(pod, minReady, now)) available++
+        if (isRunningAndAvailable(row, minReady, now)) available++
       }
       if (f.created && !f.terminating) {
         if (f.revision === status.currentRevision) current++
@@ -85,14 +82,10 @@ export function completeRollingUpdate(set: Set, status: StatefulSetStatus): Stat
   return status
 }
 
-function claimsUpToDate(input: SyncInput, pod: Pod): boolean {
-  return podClaimsUpToDate(input.updateSet, pod, input.claims)
-}
-
 /** PodClaimIsStale: with whenScaled=Delete, a claim still owned by an earlier pod blocks creation. */
 function claimIsStale(input: SyncInput, pod: Pod): boolean {
   if (retentionPolicy(input.set).whenScaled === 'Retain') return false
-  return claimNamesFor(input.set, podFacts(pod).ordinal).some((name) => {
+  return claimNamesFor(input.set, ordinalOf(pod)).some((name) => {
     const live = input.claims.get(name)
     return live !== undefined && hasStaleOwnerRef(live, podOwner(pod))
   })
@@ -109,51 +102,52 @@ export function planSync(input: SyncInput): SyncPlan {
     collisionCount: input.collisionCount,
     replicas: 0,
   }
+  const rows = input.rows ?? input.pods.map((p) => new PlainRow(p))
 
   // Partition: in-range pods by ordinal, the rest (valid ordinals only) are condemned. Missing
   // ordinals get their local "not yet created" pod only when a step needs it: building one per
   // missing ordinal on every sync would make a large scale-up quadratic.
   const start = startOrdinal(set)
   const count = replicasOf(set)
-  const observed: (Pod | undefined)[] = new Array(count)
-  const condemned: Pod[] = []
-  for (const pod of input.pods) {
-    const o = podFacts(pod).ordinal
-    if (o >= start && o < start + count) observed[o - start] = pod
-    else if (o >= 0) condemned.push(pod)
+  const observed: (PodRow | undefined)[] = new Array(count)
+  const condemned: PodRow[] = []
+  for (const row of rows) {
+    const o = row.facts.ordinal
+    if (o >= start && o < start + count) observed[o - start] = row
+    else if (o >= 0) condemned.push(row)
   }
-  const replica = (i: number): Pod =>
-    (observed[i] ??= newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, start + i))
-  condemned.sort((a, b) => podFacts(b).ordinal - podFacts(a).ordinal)
-  // The counts over the created pods and the condemned ones. Pods the plan makes locally have no
+  const replica = (i: number): PodRow =>
+    (observed[i] ??= new PlainRow(newVersionedPod(input.currentSet, input.updateSet, input.currentRevision, input.updateRevision, start + i)))
+  condemned.sort((a, b) => b.facts.ordinal - a.facts.ordinal)
+  // The counts over the in-range pods and the condemned ones. Pods the plan makes locally have no
   // phase and count for nothing, so one count serves every way out of the plan.
-  const createdPods = observed.filter((p): p is Pod => p !== undefined)
   let counted: StatefulSetStatus | undefined
-  const counts = () => (counted ??= countStatus(base, minReady, now, createdPods, condemned))
+  const counts = () => (counted ??= countStatus(base, minReady, now, observed, condemned))
 
   // The first unhealthy pod: a missing replica counts (and is never one of the condemned pods).
-  let firstUnhealthy: Pod | 'missing' | undefined
+  let firstUnhealthy: PodRow | 'missing' | undefined
   for (let i = 0; i < count && !firstUnhealthy; i++) {
-    const p = observed[i]
-    if (!p) firstUnhealthy = 'missing'
-    else if (!isHealthy(p)) firstUnhealthy = p
+    const r = observed[i]
+    if (!r) firstUnhealthy = 'missing'
+    else if (!healthy(r)) firstUnhealthy = r
   }
-  if (!firstUnhealthy) for (let i = condemned.length - 1; i >= 0 && !firstUnhealthy; i--) if (!isHealthy(condemned[i])) firstUnhealthy = condemned[i]
-  const unhealthyName = () => (firstUnhealthy === 'missing' ? 'a missing replica' : (firstUnhealthy?.metadata?.name ?? ''))
+  if (!firstUnhealthy) for (let i = condemned.length - 1; i >= 0 && !firstUnhealthy; i--) if (!healthy(condemned[i])) firstUnhealthy = condemned[i]
+  const unhealthyName = () => (firstUnhealthy === 'missing' ? 'a missing replica' : (firstUnhealthy?.pod.metadata?.name ?? ''))
 
   const finish = (blockedOn?: string): SyncPlan => ({ steps, status: counts(), blockedOn })
 
   // A set being deleted only gets its status updated.
-  if (set.metadata.deletionTimestamp) return { steps, status: countStatus(base, minReady, now, input.pods) }
+  if (set.metadata.deletionTimestamp) return { steps, status: countStatus(base, minReady, now, rows) }
 
   const monotonic = set.spec?.podManagementPolicy !== 'Parallel'
   const name = (p: Pod) => p.metadata?.name ?? ''
+  const settled = (r: PodRow) => r.settled(set, input.updateSet, input.claims)
 
   // processReplica for every in-range ordinal.
   for (let i = 0; i < count; i++) {
-    const pod = replica(i)
-    // One facts lookup per pod: this loop runs over every pod on every sync.
-    const f = podFacts(pod)
+    const row = replica(i)
+    const pod = row.pod
+    const f = row.facts
     if (f.failed || f.succeeded) {
       // Deleted now, created again on a later sync once it is gone (≥1.31: no Recreating* events).
       if (!f.terminating) steps.push({ type: 'delete', pod, why: 'failed' })
@@ -169,25 +163,26 @@ export function planSync(input: SyncInput): SyncPlan {
       if (monotonic) return finish(`created Pod ${name(pod)}`)
       continue
     }
-    if (f.pending) steps.push({ type: 'createMissingClaims', pod })
+    if (f.pending) steps.push({ type: 'createMissingClaims', pod, row })
     if (f.terminating && monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate`)
     if (!f.runningAndReady && monotonic) return finish(`waiting for Pod ${name(pod)} to be Running and Ready`)
-    if (monotonic && !isRunningAndAvailable(pod, minReady, now)) return finish(`waiting for Pod ${name(pod)} to be Available`)
-    if (!(identityAndStorageMatch(set, pod) && claimsUpToDate(input, pod))) steps.push({ type: 'repair', pod })
+    if (monotonic && !isRunningAndAvailable(row, minReady, now)) return finish(`waiting for Pod ${name(pod)} to be Available`)
+    if (!settled(row)) steps.push({ type: 'repair', pod })
   }
 
   // Condemned pods' claims get their retention-policy refs before the pods go.
-  for (const pod of condemned) if (!claimsUpToDate(input, pod)) steps.push({ type: 'fixClaims', pod })
+  for (const row of condemned) if (!row.claimsUpToDate(input.updateSet, input.claims)) steps.push({ type: 'fixClaims', pod: row.pod })
 
   // processCondemned, highest ordinal first. Scaling takes precedence over updates.
-  for (const pod of condemned) {
-    if (isTerminating(pod)) {
+  for (const row of condemned) {
+    const pod = row.pod
+    if (row.facts.terminating) {
       if (monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate prior to scale down`)
       continue
     }
-    if (monotonic && pod !== firstUnhealthy) {
-      if (!isRunningAndReady(pod)) return finish(`waiting for Pod ${unhealthyName()} to be Running and Ready prior to scale down`)
-      if (!isRunningAndAvailable(pod, minReady, now)) return finish(`waiting for Pod ${unhealthyName()} to be Available prior to scale down`)
+    if (monotonic && row !== firstUnhealthy) {
+      if (!row.facts.runningAndReady) return finish(`waiting for Pod ${unhealthyName()} to be Running and Ready prior to scale down`)
+      if (!isRunningAndAvailable(row, minReady, now)) return finish(`waiting for Pod ${unhealthyName()} to be Available prior to scale down`)
     }
     steps.push({ type: 'delete', pod, why: 'scale-down' })
     if (monotonic) return finish(`terminating Pod ${name(pod)} for scale down`)
@@ -198,33 +193,34 @@ export function planSync(input: SyncInput): SyncPlan {
   if (strategy?.type === 'OnDelete') return { steps, status }
 
   const updateMin = strategy?.rollingUpdate?.partition ?? 0
-  const replicas = Array.from({ length: count }, (_, i) => replica(i))
+  // Every in-range ordinal has its row by now (the loop above went through them all).
+  const replicas = observed as PodRow[]
   if (input.maxUnavailableGate) return rollWithMaxUnavailable(input, replicas, updateMin, steps, status)
 
   // Legacy rolling update: delete the highest-ordinal pod not at the update revision, one per sync,
   // and wait for each updated pod to be healthy before touching the next lower ordinal.
   for (let target = replicas.length - 1; target >= updateMin; target--) {
-    const pod = replicas[target]
-    if (podFacts(pod).revision !== input.updateRevision && !isTerminating(pod)) {
-      steps.push({ type: 'delete', pod, why: 'update' })
-      return { steps, status: { ...status, currentReplicas: (status.currentReplicas ?? 0) - 1 }, blockedOn: `terminating Pod ${name(pod)} for update` }
+    const row = replicas[target]
+    if (row.facts.revision !== input.updateRevision && !row.facts.terminating) {
+      steps.push({ type: 'delete', pod: row.pod, why: 'update' })
+      return { steps, status: { ...status, currentReplicas: (status.currentReplicas ?? 0) - 1 }, blockedOn: `terminating Pod ${name(row.pod)} for update` }
     }
-    if (!isHealthy(pod)) return { steps, status, blockedOn: `waiting for Pod ${name(pod)} to update` }
+    if (!healthy(row)) return { steps, status, blockedOn: `waiting for Pod ${name(row.pod)} to update` }
   }
   return { steps, status }
 }
 
 /** updateStatefulSetAfterInvariantEstablished: delete up to maxUnavailable - unavailable old pods. */
-function rollWithMaxUnavailable(input: SyncInput, replicas: Pod[], updateMin: number, steps: Step[], status: StatefulSetStatus): SyncPlan {
+function rollWithMaxUnavailable(input: SyncInput, replicas: PodRow[], updateMin: number, steps: Step[], status: StatefulSetStatus): SyncPlan {
   const maxUnavailable = scaledMaxUnavailable(input.set.spec?.updateStrategy?.rollingUpdate?.maxUnavailable, replicas.length)
-  const unavailable = replicas.filter((p) => !isHealthy(p)).length
+  const unavailable = replicas.filter((r) => !healthy(r)).length
   if (unavailable >= maxUnavailable) return { steps, status, blockedOn: `${unavailable} unavailable Pods, maxUnavailable ${maxUnavailable}` }
   let budget = maxUnavailable - unavailable
   let current = status.currentReplicas ?? 0
   for (let target = replicas.length - 1; target >= updateMin && budget > 0; target--) {
-    const pod = replicas[target]
-    if (podFacts(pod).revision !== input.updateRevision && !isTerminating(pod)) {
-      steps.push({ type: 'delete', pod, why: 'update' })
+    const row = replicas[target]
+    if (row.facts.revision !== input.updateRevision && !row.facts.terminating) {
+      steps.push({ type: 'delete', pod: row.pod, why: 'update' })
       budget--
       current--
     }

@@ -8,7 +8,7 @@ import type { ControllerContext } from '../runtime'
 import { claimNamesFor, claimsFor, identityMatches, ordinalOf, storageMatches, withIdentity, withStorage, type Set } from './identity'
 import { desiredClaimRefs, hasUnexpectedController, isClaimOwnerUpToDate, retentionPolicy } from './retention'
 import type { Step } from './planner'
-import { ClaimLookup, podClaimsInPlace, podClaimsUpToDate, podFacts } from './pod-facts'
+import { ClaimLookup, podClaimsUpToDate, podFacts } from './pod-facts'
 
 export const COMPONENT = 'statefulset-controller'
 const ACTOR = COMPONENT
@@ -26,6 +26,8 @@ export class SyncError extends ApiError {
 }
 
 export class StatefulPodControl {
+  /** The live claims, for the sync's checks (one lookup object per sync, not per pending pod). */
+  private claims: ClaimLookup | undefined
   constructor(private readonly ctx: ControllerContext) {}
 
   run(step: Step, set: Set, updateSet: Set): void {
@@ -34,7 +36,7 @@ export class StatefulPodControl {
         return this.createPod(set, step.pod)
       case 'createMissingClaims':
         // Every sync of a pending pod comes here; usually its claims are all in place already.
-        if (podClaimsInPlace(set, step.pod, new ClaimLookup(this.ctx.api, set.metadata.namespace!))) return
+        if (step.row.claimsInPlace(set, (this.claims ??= new ClaimLookup(this.ctx.api, set.metadata.namespace!)))) return
         this.createClaims(set, step.pod)
         return this.updateClaimsForRetention(set, step.pod, 'update')
       case 'delete':

@@ -29,7 +29,8 @@ export interface PodFacts {
 
 const facts = new WeakMap<Pod, PodFacts>()
 
-function compute(p: Pod): PodFacts {
+/** The facts of a pod, worked out afresh (a caller that keeps its own per-pod record stores them there). */
+export function computeFacts(p: Pod): PodFacts {
   const phase = p.status?.phase ?? ''
   const ready = isPodReady(p)
   return {
@@ -49,7 +50,7 @@ function compute(p: Pod): PodFacts {
 export function podFacts(p: Pod): PodFacts {
   let f = facts.get(p)
   if (f === undefined) {
-    f = compute(p)
+    f = computeFacts(p)
     if (Object.isFrozen(p)) facts.set(p, f)
   }
   return f
@@ -119,7 +120,7 @@ interface ClaimsVerdict {
 }
 const claimVerdicts = new WeakMap<Pod, ClaimsVerdict>()
 
-type Claims = { get(name: string): PersistentVolumeClaim | undefined }
+export type Claims = { get(name: string): PersistentVolumeClaim | undefined }
 
 /**
  * Every existing claim of the pod has the owner references the retention policy wants
@@ -188,4 +189,35 @@ function sameClaims(c: ClaimsVerdict, names: readonly string[], claims: Claims):
   }
   for (let i = 0; i < names.length; i++) if (claims.get(names[i]) !== seen[i]) return false
   return true
+}
+
+/**
+ * What a sync reads of one of the set's pods. The controller's pod table (pod-table.ts) keeps rows
+ * from watch events and answers from them; PlainRow answers from the pod and the caches above.
+ */
+export interface PodRow {
+  readonly pod: Pod
+  readonly facts: PodFacts
+  /** identityAndStorageMatch(set, pod) && podClaimsUpToDate(updateSet, pod, claims): nothing to repair. */
+  settled(set: Set, updateSet: Set, claims: Claims): boolean
+  /** podClaimsUpToDate(set, pod, claims). */
+  claimsUpToDate(set: Set, claims: Claims): boolean
+  /** podClaimsInPlace(set, pod, claims). */
+  claimsInPlace(set: Set, claims: Claims): boolean
+}
+
+export class PlainRow implements PodRow {
+  readonly facts: PodFacts
+  constructor(readonly pod: Pod) {
+    this.facts = podFacts(pod)
+  }
+  settled(set: Set, updateSet: Set, claims: Claims): boolean {
+    return identityAndStorageMatch(set, this.pod) && podClaimsUpToDate(updateSet, this.pod, claims)
+  }
+  claimsUpToDate(set: Set, claims: Claims): boolean {
+    return podClaimsUpToDate(set, this.pod, claims)
+  }
+  claimsInPlace(set: Set, claims: Claims): boolean {
+    return podClaimsInPlace(set, this.pod, claims)
+  }
 }
