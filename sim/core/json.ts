@@ -107,6 +107,10 @@ export function shareEqual(next: object, prev: object): boolean {
       const a = next[i]
       const b = p[i]
       if (a === b) continue
+      // Once the arrays differ, a sealed element has nothing to gain: it cannot be rewired, and the
+      // answer is known. (An address list that grew in the middle would otherwise compare every
+      // shifted element with its neighbour, field by field, on every write.)
+      if (!equal && Object.isFrozen(a)) continue
       if (sameShape(a, b) && shareEqual(a as object, b as object)) {
         if (writable) next[i] = b
       } else equal = false
@@ -123,6 +127,7 @@ export function shareEqual(next: object, prev: object): boolean {
     count++
     const b = po[k]
     if (a === b) continue
+    if (!equal && Object.isFrozen(a)) continue
     if (sameShape(a, b) && shareEqual(a as object, b as object)) {
       if (writable) no[k] = b
     } else equal = false
