@@ -14,7 +14,8 @@ import { keyOf, splitKey, type Controller, type ControllerContext } from '../run
 import { claimPods, claimRevisions } from './claim'
 import type { Set } from './identity'
 import { ClaimLookup, PlainRow, type PodRow } from './pod-facts'
-import { completeRollingUpdate, planSync, type SyncInput } from './planner'
+import { completeRollingUpdate, planSync } from './planner'
+import { planFromGroup } from './fast-plan'
 import { PodTable } from './pod-table'
 import { checkTableSync } from './pod-table-check'
 import { StatefulPodControl, COMPONENT } from './pod-control'
@@ -136,36 +137,36 @@ class QuietStatusWrites {
 
 function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: QuietStatusWrites, table: PodTable): void {
   const rvAtStart = ctx.api.resourceVersionCounter()
-  // The pod table's rows when it can vouch for them; otherwise the store, with adoption and release.
-  const rows = table.rowsFor(set, ctx.api)
-  const pods = rows ? rows.map((r) => r.pod) : claimPods(set, ctx)
+  // The pod table's group when it can vouch for it; otherwise the store, with adoption and release.
+  const group = table.groupFor(set, ctx.api)
+  const claimed = group ? undefined : claimPods(set, ctx)
   const revisions = sortRevisions(claimRevisions(set, ctx)) as Revision[]
   const { current, update, collisionCount } = settleRevisions(set, revisions, ctx)
   const claims = new ClaimLookup(ctx.api, set.metadata.namespace!)
 
-  const input: SyncInput = {
+  const context = {
     set,
     currentSet: applyRevision(set, current),
     updateSet: applyRevision(set, update),
     currentRevision: current.metadata.name!,
     updateRevision: update.metadata.name!,
     collisionCount,
-    pods,
-    rows,
     claims,
     now: ctx.now(),
     maxUnavailableGate: deps.config.featureGates.MaxUnavailableStatefulSet,
   }
-  const plan = planSync(input)
-  if (rows && deps.strict) checkTableSync(set, ctx, input, plan)
+  // From the pods that need looking at when the group allows it; from every pod otherwise.
+  let plan = group && planFromGroup(context, group)
+  const rows: readonly PodRow[] = plan ? [] : (group?.list() ?? claimed!.map((p) => new PlainRow(p)))
+  plan ??= planSync({ ...context, pods: rows.map((r) => r.pod), rows })
+  if (group && deps.strict) checkTableSync(set, ctx, context, plan, group.list().map((r) => r.pod))
 
   const control = new StatefulPodControl(ctx)
-  const updateSet = applyRevision(set, update)
   let failure: unknown
   const monotonic = set.spec?.podManagementPolicy !== 'Parallel'
   for (const step of plan.steps) {
     try {
-      control.run(step, set, updateSet)
+      control.run(step, set, context.updateSet)
     } catch (e) {
       if (!isApiError(e)) throw e
       failure ??= e
@@ -181,10 +182,11 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: Qui
   else quiet.during(status, () => writeStatus(set, status, ctx))
   const statusWritten = ctx.api.resourceVersionCounter() !== rvBeforeStatus
   const rvBeforeHistory = ctx.api.resourceVersionCounter()
-  truncateHistory(set, rows ?? pods.map((p) => new PlainRow(p)), revisions, current, update, ctx)
+  truncateHistory(set, group ? group.revisions.keys() : rows.map((r) => r.facts.revision), revisions, current, update, ctx)
   // The history trim wrote after a quiet status write: queue the set as the status write would have.
   if (!wroteBefore && !failure && statusWritten && ctx.api.resourceVersionCounter() !== rvBeforeHistory) ctx.enqueue(keyOf(set.metadata.namespace, set.metadata.name!))
-  requeueForAvailability(set, pods, ctx)
+  // (With minReadySeconds the plan is always the full one, so `rows` holds every pod.)
+  requeueForAvailability(set, rows, ctx)
   if (failure) throw failure
 }
 
@@ -238,9 +240,9 @@ function writeStatus(set: Set, status: StatefulSetStatus, ctx: ControllerContext
   ctx.api.updateStatus({ ...fresh, status: { ...status } } as Obj<'StatefulSet'>, { actor: COMPONENT })
 }
 
-function truncateHistory(set: Set, rows: readonly PodRow[], sorted: Revision[], current: Revision, update: Revision, ctx: ControllerContext): void {
+function truncateHistory(set: Set, podRevisions: Iterable<string>, sorted: Revision[], current: Revision, update: Revision, ctx: ControllerContext): void {
   const live = new Set<string>([current.metadata.name!, update.metadata.name!])
-  for (const r of rows) live.add(r.facts.revision)
+  for (const r of podRevisions) live.add(r)
   const limit = set.spec?.revisionHistoryLimit ?? 10
   for (const name of planTruncateHistory(sorted, live, limit)) {
     if (ctx.api.get('ControllerRevision', set.metadata.namespace!, name)) {
@@ -250,11 +252,11 @@ function truncateHistory(set: Set, rows: readonly PodRow[], sorted: Revision[], 
 }
 
 /** With minReadySeconds, sync again when the next ready pod becomes available (enqueueSSAfter). */
-function requeueForAvailability(set: Set, pods: readonly Pod[], ctx: ControllerContext): void {
+function requeueForAvailability(set: Set, rows: readonly PodRow[], ctx: ControllerContext): void {
   const minReady = set.spec?.minReadySeconds ?? 0
   if (minReady <= 0) return
   let next = Infinity
-  for (const pod of pods) {
+  for (const { pod } of rows) {
     if (!isPodReady(pod)) continue
     const since = parseRfc3339(pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime)
     if (since === undefined) continue

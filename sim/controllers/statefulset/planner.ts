@@ -30,6 +30,9 @@ export interface SyncInput {
   maxUnavailableGate: boolean
 }
 
+/** What a plan reads besides the pods. */
+export type PlanContext = Omit<SyncInput, 'pods' | 'rows'>
+
 export type Step =
   | { type: 'create'; pod: Pod }
   | { type: 'createMissingClaims'; pod: Pod; row: PodRow }
@@ -83,7 +86,7 @@ export function completeRollingUpdate(set: Set, status: StatefulSetStatus): Stat
 }
 
 /** PodClaimIsStale: with whenScaled=Delete, a claim still owned by an earlier pod blocks creation. */
-function claimIsStale(input: SyncInput, pod: Pod): boolean {
+function claimIsStale(input: PlanContext, pod: Pod): boolean {
   if (retentionPolicy(input.set).whenScaled === 'Retain') return false
   return claimNamesFor(input.set, ordinalOf(pod)).some((name) => {
     const live = input.claims.get(name)
@@ -140,34 +143,11 @@ export function planSync(input: SyncInput): SyncPlan {
   if (set.metadata.deletionTimestamp) return { steps, status: countStatus(base, minReady, now, rows) }
 
   const monotonic = set.spec?.podManagementPolicy !== 'Parallel'
-  const name = (p: Pod) => p.metadata?.name ?? ''
-  const settled = (r: PodRow) => r.settled(set, input.updateSet, input.claims)
 
   // processReplica for every in-range ordinal.
   for (let i = 0; i < count; i++) {
-    const row = replica(i)
-    const pod = row.pod
-    const f = row.facts
-    if (f.failed || f.succeeded) {
-      // Deleted now, created again on a later sync once it is gone (≥1.31: no Recreating* events).
-      if (!f.terminating) steps.push({ type: 'delete', pod, why: 'failed' })
-      if (monotonic) return finish(`Pod ${name(pod)} is ${pod.status?.phase}`)
-      continue
-    }
-    if (!f.created) {
-      if (claimIsStale(input, pod)) {
-        if (monotonic) return finish(`Pod ${name(pod)} has a stale PVC`)
-        continue
-      }
-      steps.push({ type: 'create', pod })
-      if (monotonic) return finish(`created Pod ${name(pod)}`)
-      continue
-    }
-    if (f.pending) steps.push({ type: 'createMissingClaims', pod, row })
-    if (f.terminating && monotonic) return finish(`waiting for Pod ${name(pod)} to Terminate`)
-    if (!f.runningAndReady && monotonic) return finish(`waiting for Pod ${name(pod)} to be Running and Ready`)
-    if (monotonic && !isRunningAndAvailable(row, minReady, now)) return finish(`waiting for Pod ${name(pod)} to be Available`)
-    if (!settled(row)) steps.push({ type: 'repair', pod })
+    const stop = processReplica(input, replica(i), steps, monotonic, minReady)
+    if (stop !== undefined) return finish(stop)
   }
 
   // Condemned pods' claims get their retention-policy refs before the pods go.
@@ -208,6 +188,33 @@ export function planSync(input: SyncInput): SyncPlan {
     if (!healthy(row)) return { steps, status, blockedOn: `waiting for Pod ${name(row.pod)} to update` }
   }
   return { steps, status }
+}
+
+const name = (p: Pod) => p.metadata?.name ?? ''
+
+/**
+ * processReplica for one in-range pod: pushes its steps, and says why an OrderedReady sync stops at
+ * it (undefined: go on to the next ordinal).
+ */
+export function processReplica(input: PlanContext, row: PodRow, steps: Step[], monotonic: boolean, minReady: number): string | undefined {
+  const pod = row.pod
+  const f = row.facts
+  if (f.failed || f.succeeded) {
+    // Deleted now, created again on a later sync once it is gone (≥1.31: no Recreating* events).
+    if (!f.terminating) steps.push({ type: 'delete', pod, why: 'failed' })
+    return monotonic ? `Pod ${name(pod)} is ${pod.status?.phase}` : undefined
+  }
+  if (!f.created) {
+    if (claimIsStale(input, pod)) return monotonic ? `Pod ${name(pod)} has a stale PVC` : undefined
+    steps.push({ type: 'create', pod })
+    return monotonic ? `created Pod ${name(pod)}` : undefined
+  }
+  if (f.pending) steps.push({ type: 'createMissingClaims', pod, row })
+  if (f.terminating && monotonic) return `waiting for Pod ${name(pod)} to Terminate`
+  if (!f.runningAndReady && monotonic) return `waiting for Pod ${name(pod)} to be Running and Ready`
+  if (monotonic && !isRunningAndAvailable(row, minReady, input.now)) return `waiting for Pod ${name(pod)} to be Available`
+  if (!row.settled(input.set, input.updateSet, input.claims)) steps.push({ type: 'repair', pod })
+  return undefined
 }
 
 /** updateStatefulSetAfterInvariantEstablished: delete up to maxUnavailable - unavailable old pods. */

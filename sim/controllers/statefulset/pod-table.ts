@@ -1,122 +1,19 @@
 // The StatefulSet controller's table of pods by controller, kept from watch events (an informer's
-// index, in effect). A sync of a large set reads every one of its pods, and it runs after every
-// change to any of them; reading the rows kept here instead of listing the store and looking each
-// pod's answers up costs a few field reads per pod, where the lookups made each sync a walk through
-// memory and a 1000-pod set's bring-up about 2.5 s.
+// index, in effect). A sync of a large set used to read every one of its pods, and it runs after
+// every change to any of them: a 1000-pod set's bring-up spent about 2.5 s there. With the table a
+// sync plans from the pods that need looking at (pod-group.ts, fast-plan.ts).
 //
-// The rows answer exactly what claimPods and the planner's per-pod checks would. When the table cannot
+// The table answers exactly what claimPods and the planner's per-pod checks would. When it cannot
 // vouch for that (an orphan that might be adopted, a pod to release, two pods on one ordinal, a set
-// being deleted), rowsFor answers undefined and the sync takes the full path.
+// being deleted), groupFor answers undefined and the sync takes the full path.
 
 import { controllerOf } from '../../api/owners'
 import type { ApiServer } from '../../api/server'
-import type { LabelSelector, Obj, WatchEvent } from '../../api/types'
+import type { Obj, WatchEvent } from '../../api/types'
 import { parentAndOrdinal, type Set } from './identity'
-import { computeFacts, identityAndStorageMatch, isWanted, podClaimsInPlace, podClaimsUpToDate, type Claims, type PodFacts, type PodRow } from './pod-facts'
+import { Group, TableRow } from './pod-group'
 
 type Pod = Obj<'Pod'>
-
-/** The pods one controller (by uid) owns in one namespace. */
-class Group {
-  readonly rows = new Map<string, TableRow>()
-  /** Rows per ordinal, to notice two pods on one ordinal (the full path decides between them). */
-  private readonly perOrdinal = new Map<number, number>()
-  duplicates = 0
-  /** Rows whose name is not `<parent>-<ordinal>` (the full path handles them). */
-  irregular = 0
-  /** Bumped when what the rows' cached answers depend on in the set changes. */
-  version = 0
-  private signature: readonly unknown[] = []
-
-  add(row: TableRow): void {
-    this.rows.set(row.pod.metadata.name!, row)
-    const n = (this.perOrdinal.get(row.facts.ordinal) ?? 0) + 1
-    this.perOrdinal.set(row.facts.ordinal, n)
-    if (n === 2) this.duplicates++
-    if (!row.regular) this.irregular++
-  }
-
-  remove(row: TableRow): void {
-    this.rows.delete(row.pod.metadata.name!)
-    const n = (this.perOrdinal.get(row.facts.ordinal) ?? 0) - 1
-    if (n <= 0) this.perOrdinal.delete(row.facts.ordinal)
-    else this.perOrdinal.set(row.facts.ordinal, n)
-    if (n === 1) this.duplicates--
-    if (!row.regular) this.irregular--
-  }
-
-  /** The set fields the claim and identity checks read; a change forgets every row's answers. */
-  observeSet(set: Set): void {
-    const spec = set.spec
-    const sig = [set.metadata.uid, set.metadata.name, set.metadata.namespace, spec?.volumeClaimTemplates, spec?.persistentVolumeClaimRetentionPolicy, spec?.replicas, spec?.ordinals?.start]
-    if (sig.length === this.signature.length && sig.every((v, i) => v === this.signature[i])) return
-    this.signature = sig
-    this.version++
-  }
-}
-
-class TableRow implements PodRow {
-  facts: PodFacts
-  /** The name is `<parent>-<ordinal>`: the claims named for the ordinal name this pod too. */
-  readonly regular: boolean
-  private version = -1
-  private answers: { settled?: boolean; upToDate?: boolean; inPlace?: boolean } = {}
-  private wantedFor: { selector: LabelSelector | undefined; name: string; wanted: boolean } | undefined
-
-  constructor(
-    public pod: Pod,
-    readonly group: Group | undefined,
-  ) {
-    this.facts = computeFacts(pod)
-    const [parent, ordinal] = parentAndOrdinal(pod.metadata.name ?? '')
-    this.regular = ordinal >= 0 && pod.metadata.name === `${parent}-${ordinal}`
-  }
-
-  /** A newer version of the same pod with the same controller. */
-  update(pod: Pod): void {
-    this.pod = pod
-    this.facts = computeFacts(pod)
-    this.answers = {}
-    this.wantedFor = undefined
-  }
-
-  /** One of the claims named for this pod changed. */
-  forgetClaims(): void {
-    this.answers = {}
-  }
-
-  private fresh(): { settled?: boolean; upToDate?: boolean; inPlace?: boolean } {
-    if (this.version !== this.group!.version) {
-      this.version = this.group!.version
-      this.answers = {}
-    }
-    return this.answers
-  }
-
-  settled(set: Set, updateSet: Set, claims: Claims): boolean {
-    const a = this.fresh()
-    return (a.settled ??= identityAndStorageMatch(set, this.pod) && podClaimsUpToDate(updateSet, this.pod, claims))
-  }
-
-  claimsUpToDate(set: Set, claims: Claims): boolean {
-    const a = this.fresh()
-    return (a.upToDate ??= podClaimsUpToDate(set, this.pod, claims))
-  }
-
-  claimsInPlace(set: Set, claims: Claims): boolean {
-    const a = this.fresh()
-    return (a.inPlace ??= podClaimsInPlace(set, this.pod, claims))
-  }
-
-  wanted(set: Set): boolean {
-    const selector = set.spec?.selector
-    const w = this.wantedFor
-    if (w !== undefined && w.selector === selector && w.name === set.metadata.name) return w.wanted
-    const wanted = isWanted(set, this.pod)
-    this.wantedFor = { selector, name: set.metadata.name!, wanted }
-    return wanted
-  }
-}
 
 export class PodTable {
   private seeded = false
@@ -157,24 +54,20 @@ export class PodTable {
   }
 
   /**
-   * The set's pods as claimPods would return them (in another order), when that involves no adoption
-   * or release and every pod has an ordinal of its own; otherwise undefined.
+   * The set's pods, when they are what claimPods would return (in another order) without adopting or
+   * releasing anything, and every pod has an ordinal of its own; otherwise undefined.
    */
-  rowsFor(set: Set, api: ApiServer): PodRow[] | undefined {
+  groupFor(set: Set, api: ApiServer): Group | undefined {
     if (!this.seeded) this.seed(api)
     if (set.metadata.deletionTimestamp) return undefined
     const ns = set.metadata.namespace
     if ((this.orphans.get(`${ns}/${set.metadata.name}`) ?? 0) > 0) return undefined
-    const group = this.groups.get(`${ns}/${set.metadata.uid}`)
-    if (!group) return []
-    if (group.duplicates > 0 || group.irregular > 0) return undefined
+    const key = `${ns}/${set.metadata.uid}`
+    let group = this.groups.get(key)
+    if (!group) this.groups.set(key, (group = new Group()))
     group.observeSet(set)
-    const out: PodRow[] = []
-    for (const row of group.rows.values()) {
-      if (!row.wanted(set)) return undefined
-      out.push(row)
-    }
-    return out
+    if (group.duplicates > 0 || group.irregular > 0 || group.unwanted > 0) return undefined
+    return group
   }
 
   private seed(api: ApiServer): void {
@@ -201,10 +94,9 @@ export class PodTable {
     const group = row.group
     if (!group) return this.countOrphan(row.pod, -1)
     group.remove(row)
-    if (group.rows.size === 0) {
-      const ref = controllerOf(row.pod)
-      this.groups.delete(`${row.pod.metadata.namespace}/${ref?.uid}`)
-    }
+    // A group's set may still ask for it (an empty group is a set with no pods yet); one nobody asks
+    // for again is dropped with its last pod.
+    if (group.rows.size === 0) this.groups.delete(`${row.pod.metadata.namespace}/${controllerOf(row.pod)?.uid}`)
   }
 
   private countOrphan(pod: Pod, delta: number): void {
