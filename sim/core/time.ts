@@ -48,16 +48,30 @@ export function fromCivil(year: number, month: number, day: number, hour = 0, mi
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
+// The last answer of each: a busy instant writes the same timestamp into many objects, which then
+// share one string instead of each building and keeping its own.
+let lastSecond = NaN
+let lastSecondText = ''
+let lastMs = NaN
+let lastMsText = ''
+
 /** metav1.Time as the API server writes it: RFC3339 with whole seconds, e.g. 2024-07-16T10:21:30Z. */
 export function rfc3339(ms: number): string {
+  const second = Math.floor(ms / 1000)
+  if (second === lastSecond) return lastSecondText
   const c = toCivil(ms)
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}Z`
+  lastSecondText = `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}Z`
+  lastSecond = second
+  return lastSecondText
 }
 
 /** metav1.MicroTime: RFC3339 with six fractional digits. */
 export function rfc3339Micro(ms: number): string {
+  if (ms === lastMs) return lastMsText
   const c = toCivil(ms)
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms, 3)}000Z`
+  lastMsText = `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms, 3)}000Z`
+  lastMs = ms
+  return lastMsText
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|z|[+-]\d{2}:\d{2})$/
