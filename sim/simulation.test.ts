@@ -12,6 +12,21 @@ describe('createSimulation', () => {
     expect(s.objects.StorageClass.map((n) => n.metadata.name)).toEqual(['standard'])
   })
 
+  it("keeps a kind's list in the next snapshot while nothing of that kind was written", () => {
+    const sim = testSim()
+    const before = sim.snapshot()
+    sim.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { a: '1' } } as never, { actor: 'kubectl' })
+    const after = sim.snapshot()
+    expect(after).not.toBe(before)
+    expect(after.objects.Node).toBe(before.objects.Node)
+    expect(after.objects.ConfigMap).not.toBe(before.objects.ConfigMap)
+    expect(after.objects.ConfigMap.map((c) => c.metadata.name)).toContain('app')
+    sim.api.delete('ConfigMap', 'default', 'app', { actor: 'kubectl' })
+    const gone = sim.snapshot()
+    expect(gone.objects.ConfigMap.map((c) => c.metadata.name)).not.toContain('app')
+    expect(gone.objects.Node).toBe(before.objects.Node)
+  })
+
   it('starts the clock at the epoch, with the cluster created earlier', () => {
     const sim = testSim()
     expect(sim.now()).toBe(DEFAULT_EPOCH)

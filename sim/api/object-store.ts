@@ -24,6 +24,8 @@ interface KindStore {
   position: Map<string, number>
   /** Bumped when an object of the kind is created, removed or changes its owner references. */
   ownership: number
+  /** Bumped on every change to the kind's objects (a list of the kind is the same while it holds). */
+  writes: number
   /** claimable() answers by `namespace/ownerUid`, valid while `ownership` is unchanged. */
   claimable: Map<string, { ownership: number; keys: string[] }>
 }
@@ -35,7 +37,7 @@ export class ObjectStore {
   private positions = 0
 
   constructor() {
-    for (const k of KINDS) this.stores.set(k.kind, { namespaced: k.namespaced, objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, claimable: new Map() })
+    for (const k of KINDS) this.stores.set(k.kind, { namespaced: k.namespaced, objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, writes: 0, claimable: new Map() })
   }
 
   get<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> | undefined {
@@ -87,6 +89,11 @@ export class ObjectStore {
     for (const o of this.store(kind).objects.values()) {
       if (namespace === undefined || o.metadata.namespace === namespace) yield o as Obj<K>
     }
+  }
+
+  /** Changes with every write to the kind: equal counts mean an equal list. */
+  writesTo(kind: Kind): number {
+    return this.store(kind).writes
   }
 
   count(kind: Kind): number {
@@ -159,6 +166,7 @@ export class ObjectStore {
       s.sortedKeys = null
       s.position.clear()
       s.ownership++
+      s.writes++
       s.claimable.clear()
     }
     this.owned.clear()
@@ -176,6 +184,7 @@ export class ObjectStore {
     const s = this.store(k.kind)
     const kk = key(k, frozen.metadata.namespace ?? '', frozen.metadata.name!)
     const old = s.objects.get(kk)
+    s.writes++
     if (!old) {
       // The sorted key list is kept up to date as objects come, rather than sorted again on the next
       // list after every create (which made creating n objects between lists cost n² log n).
@@ -201,6 +210,7 @@ export class ObjectStore {
     s.objects.delete(kk)
     s.position.delete(kk)
     s.ownership++
+    s.writes++
     s.claimable.clear()
     if (s.sortedKeys) removeSorted(s.sortedKeys, kk, byteOrder)
     this.unindex(k.kind, stored)

@@ -92,6 +92,11 @@ export class ApiServer {
     return this.objects.count(kind)
   }
 
+  /** Changes with every write to the kind (for a reader that keeps a list of it between writes). */
+  writesTo(kind: Kind): number {
+    return this.objects.writesTo(kind)
+  }
+
   byIndex<K extends Kind>(kind: K, index: string, value: string): Obj<K>[] {
     return this.objects.byIndex(kind, index, value)
   }

@@ -7,6 +7,7 @@ import { useApp } from '../state/hooks'
 import { buildClusterView } from './model/cluster-view'
 import { eventTimeline } from './model/events'
 import { ViewCache } from './model/memo'
+import { kindList } from './model/snapshot-index'
 import type { ClusterView, EventView } from './model/types'
 
 export function useClusterView(namespace: string): ClusterView {
@@ -24,17 +25,18 @@ export function useClusterView(namespace: string): ClusterView {
 
 /** The namespace's events, oldest first (its own cache: the timeline and the details share it). */
 export function useEventTimeline(namespace: string): readonly EventView[] {
-  const snapshot = useApp((s) => s.snapshot)
+  // The Event list keeps its identity while no event is written (the simulator's snapshot reuses it).
+  const events = useApp((s) => kindList(s.snapshot, 'Event'))
   const cache = useRef<ViewCache | null>(null)
   const prev = useRef<readonly EventView[]>([])
   return useMemo(() => {
     cache.current ??= new ViewCache()
     cache.current.begin()
-    const next = eventTimeline(cache.current, snapshot, namespace)
+    const next = eventTimeline(cache.current, events, namespace)
     cache.current.end()
     // Same events, same array: the timeline does not re-render for writes that made no event.
     const same = next.length === prev.current.length && next.every((e, i) => e === prev.current[i])
     if (!same) prev.current = next
     return prev.current
-  }, [snapshot, namespace])
+  }, [events, namespace])
 }

@@ -6,6 +6,7 @@ import { testSim } from '../../../sim/testing/harness'
 import { applyWeb } from '../../../sim/testing/fixtures'
 import { eventsFor, eventTimeline } from './events'
 import { ViewCache } from './memo'
+import { kindList } from './snapshot-index'
 
 function settledWeb() {
   const sim = testSim()
@@ -17,7 +18,7 @@ function settledWeb() {
 describe('the events timeline', () => {
   it('orders the events of a pod coming up as they happened', () => {
     const sim = settledWeb()
-    const reasons = eventTimeline(new ViewCache(), sim.snapshot(), 'default').map((e) => `${e.object} ${e.reason}`)
+    const reasons = eventTimeline(new ViewCache(), kindList(sim.snapshot(), 'Event'), 'default').map((e) => `${e.object} ${e.reason}`)
     // statefulset-controller, then the claim's provisioning (WaitForFirstConsumer), the binding, the kubelet.
     expect(reasons).toEqual([
       'statefulset/web SuccessfulCreate',
@@ -36,7 +37,7 @@ describe('the events timeline', () => {
 
   it("prints the scheduler's source and message as kubectl does", () => {
     const sim = settledWeb()
-    const scheduled = eventTimeline(new ViewCache(), sim.snapshot(), 'default').find((e) => e.reason === 'Scheduled')
+    const scheduled = eventTimeline(new ViewCache(), kindList(sim.snapshot(), 'Event'), 'default').find((e) => e.reason === 'Scheduled')
     expect(scheduled?.source).toBe('default-scheduler, default-scheduler-k8s-master')
     expect(scheduled?.message).toMatch(/^Successfully assigned default\/web-0 to k8s-node[12]$/)
     expect(scheduled?.type).toBe('Normal')
@@ -44,14 +45,14 @@ describe('the events timeline', () => {
 
   it('gives the events of one object only', () => {
     const sim = settledWeb()
-    const all = eventTimeline(new ViewCache(), sim.snapshot(), 'default')
+    const all = eventTimeline(new ViewCache(), kindList(sim.snapshot(), 'Event'), 'default')
     const mine = eventsFor(all, { kind: 'Pod', namespace: 'default', name: 'web-0' })
     expect(mine.map((e) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'])
   })
 
   it("leaves out the events of an earlier object of the same name", () => {
     const sim = settledWeb()
-    const all = eventTimeline(new ViewCache(), sim.snapshot(), 'default')
+    const all = eventTimeline(new ViewCache(), kindList(sim.snapshot(), 'Event'), 'default')
     expect(eventsFor(all, { kind: 'Pod', namespace: 'default', name: 'web-0' }, 'another-uid')).toEqual([])
   })
 })

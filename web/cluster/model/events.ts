@@ -2,11 +2,10 @@
 // (a repeated event moves to the end), ties in the order they were recorded. The OBJECT, SOURCE,
 // MESSAGE and COUNT texts are kubectl's own cells (printers.go printEvent).
 
-import { KINDS, type ClusterSnapshot, type Kind, type Obj } from '../../../sim'
+import { KINDS, type Kind, type Obj } from '../../../sim'
 import { parseRfc3339 } from '../../../sim/core/time'
 import { eventRow } from '../../../sim/kubectl/printers/columns/cluster'
 import type { ViewCache } from './memo'
-import { kindList } from './snapshot-index'
 import type { EventView, ObjectRef } from './types'
 
 const KNOWN_KINDS = new Set<string>(KINDS.map((k) => k.kind))
@@ -34,6 +33,7 @@ export function eventView(cache: ViewCache, ev: Obj<'Event'>): EventView {
       lastSeen: last,
       firstSeen: first,
       source: String(source),
+      order: recordedOrder(ev.metadata.name),
     }
   })
 }
@@ -44,11 +44,10 @@ function recordedOrder(name: string | undefined): string {
   return hex.padStart(20, '0')
 }
 
-export function eventTimeline(cache: ViewCache, snapshot: ClusterSnapshot, namespace: string): EventView[] {
-  const events = kindList(snapshot, 'Event').filter((e) => e.metadata.namespace === namespace)
-  const keyed = events.map((e) => ({ view: eventView(cache, e), order: recordedOrder(e.metadata.name) }))
-  keyed.sort((a, b) => (a.view.lastSeen ?? 0) - (b.view.lastSeen ?? 0) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
-  return keyed.map((k) => k.view)
+export function eventTimeline(cache: ViewCache, all: readonly Obj<'Event'>[], namespace: string): EventView[] {
+  const views: EventView[] = []
+  for (const e of all) if (e.metadata.namespace === namespace) views.push(eventView(cache, e))
+  return views.sort((a, b) => (a.lastSeen ?? 0) - (b.lastSeen ?? 0) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
 }
 
 /** The events about one object: same kind, namespace and name, and the same uid when both know it. */

@@ -53,7 +53,11 @@ export function serviceView(cache: ViewCache, ix: NamespaceIndex, svc: Obj<'Serv
   })
 }
 
+// One collator for every comparison: localeCompare with options sets up a new one on each call,
+// which made sorting a 100-pod set's names the slowest part of drawing the cluster.
+const NATURAL = new Intl.Collator('en', { numeric: true })
+
 /** web-2 before web-10: names compared with their numbers as numbers. */
 export function compareNatural(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true })
+  return NATURAL.compare(a, b)
 }

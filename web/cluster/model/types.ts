@@ -198,5 +198,7 @@ export interface EventView {
   /** Last seen / first seen (ms), as `kubectl get events` works them out. */
   lastSeen?: number
   firstSeen?: number
+  /** The order of recording (the hex UnixNano the event's name ends with, zero-padded). */
+  order: string
   source: string
 }
