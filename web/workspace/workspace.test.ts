@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { memoryStorage } from './storage'
-import { createWorkspace, type BrowserWorkspace } from './workspace'
+import { createWorkspace, MAX_BACKLOG_MS, SLICE_MS, type BrowserWorkspace } from './workspace'
 
 function workspace(): BrowserWorkspace {
   return createWorkspace({ storage: memoryStorage(), schedule: () => () => {} })
@@ -143,6 +143,35 @@ describe('time', () => {
     const start = ws.sim.now()
     ws.frame(100)
     expect(ws.sim.now() - start).toBe(1000)
+  })
+
+  it('stops a busy frame after its budget and works the rest off in the next frames', () => {
+    let real = 0
+    // Every look at the real clock finds another 30 ms gone: each step of simulated time is slow.
+    const ws = createWorkspace({ storage: memoryStorage(), schedule: () => () => {}, realNow: () => (real += 30) })
+    ws.setSpeed(10)
+    const start = ws.sim.now()
+    ws.frame(100)
+    // 1000 ms owed; the budget (40 ms) allows two steps of SLICE_MS.
+    expect(ws.sim.now() - start).toBe(2 * SLICE_MS)
+    ws.frame(0)
+    ws.frame(0)
+    expect(ws.sim.now() - start).toBe(1000)
+    // A frame far behind keeps at most MAX_BACKLOG_MS of it.
+    ws.frame(1000)
+    for (let i = 0; i < 20; i++) ws.frame(0)
+    expect(ws.sim.now() - start).toBe(1000 + 2 * SLICE_MS + MAX_BACKLOG_MS)
+  })
+
+  it('drops the time owed by busy frames when paused', () => {
+    let real = 0
+    const ws = createWorkspace({ storage: memoryStorage(), schedule: () => () => {}, realNow: () => (real += 30) })
+    ws.setSpeed(10)
+    ws.frame(100)
+    ws.setSpeed(0)
+    const paused = ws.sim.now()
+    for (let i = 0; i < 5; i++) ws.frame(16)
+    expect(ws.sim.now()).toBe(paused)
   })
 
   it('keeps fractions of a millisecond for the next frame', () => {
