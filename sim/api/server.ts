@@ -4,7 +4,7 @@
 
 import type { Clock } from '../core/clock'
 import type { Rng } from '../core/rng'
-import { clone, cloneShared, deepEqual, seal, shareEqual } from '../core/json'
+import { clone, cloneShared, deepEqual, overlay, seal, shareEqual } from '../core/json'
 import { rfc3339 } from '../core/time'
 import { ApiError, alreadyExists, conflict, forbidden, invalid, notFound } from './errors'
 import { fieldError, type FieldError } from './field-errors'
@@ -371,8 +371,7 @@ export class ApiServer {
         obj = strat.copyInput ? strat.copyInput(input) : clone(input)
         if (k.statusSubresource) obj.status = clone(old.status)
         // Metadata the client cannot change.
-        obj.metadata = {
-          ...obj.metadata,
+        obj.metadata = overlay(obj.metadata, {
           name: old.metadata.name,
           namespace: old.metadata.namespace,
           uid: old.metadata.uid,
@@ -380,7 +379,7 @@ export class ApiServer {
           deletionTimestamp: old.metadata.deletionTimestamp,
           deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
           generation: old.metadata.generation,
-        }
+        })
         strat.defaults?.(obj, ctx)
         strat.prepareForUpdate?.(obj, old, ctx)
         // A spec change (anything but metadata and status) bumps generation.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deepEqual, seal, shareEqual } from './json'
+import { deepEqual, overlay, seal, shareEqual } from './json'
 
 describe('shareEqual', () => {
   const pairs: [string, unknown, unknown][] = [
@@ -45,5 +45,20 @@ describe('shareEqual', () => {
     expect(shareEqual(next, prev)).toBe(true)
     expect(next.a).toBe(prev.a)
     expect(frozen.b).not.toBe(prev.a.b)
+  })
+})
+
+describe('overlay', () => {
+  it('is the spread of both without undefined members, keys in the spread order', () => {
+    const base = { a: 1, b: 'x', c: undefined, d: 4 }
+    const over = { d: undefined, b: 'y', e: 5, f: undefined }
+    const out = overlay<Record<string, unknown>>(base, over)
+    expect(Object.keys(out)).toEqual(['a', 'b', 'e'])
+    expect(out).toEqual({ a: 1, b: 'y', e: 5 })
+    const spread: Record<string, unknown> = { ...base, ...over }
+    for (const k of Object.keys(spread)) if (spread[k] === undefined) delete spread[k]
+    expect(JSON.stringify(out)).toBe(JSON.stringify(spread))
+    // The inputs are left as they were.
+    expect(Object.keys(base)).toEqual(['a', 'b', 'c', 'd'])
   })
 })

@@ -49,6 +49,22 @@ export function seal<T>(value: T): T {
   return Object.freeze(value)
 }
 
+/**
+ * `{ ...base, ...over }` without its `undefined` members, in the same key order. Built key by key:
+ * leaving the undefined members for seal to delete would turn the object into a slow dictionary one.
+ */
+export function overlay<T extends object>(base: T, over: Partial<T>): T {
+  const b = base as Record<string, unknown>
+  const o = over as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const k in b) {
+    const v = k in o ? o[k] : b[k]
+    if (v !== undefined) out[k] = v
+  }
+  for (const k in o) if (!(k in b) && o[k] !== undefined) out[k] = o[k]
+  return out as T
+}
+
 /** Like clone, but frozen (stored, immutable) parts are shared rather than copied. */
 export function cloneShared<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
