@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isConfigMapKey, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, nameIsDNSSubdomain } from './names'
+import { byteLength, isConfigMapKey, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, nameIsDNSSubdomain } from './names'
 
 // Expected texts: apimachinery pkg/util/validation/validation.go (v0.33.1) constants, put together the
 // way RegexError does ("(e.g. 'a', ", then " or 'b', " ..., "regex used for validation is '...'").
@@ -84,5 +84,26 @@ describe('label values, config keys, port names', () => {
       'must not contain consecutive hyphens',
       'must not begin or end with a hyphen',
     ])
+  })
+})
+
+describe('byteLength (Go len: UTF-8 bytes)', () => {
+  it('counts ASCII, two- and three-byte characters, surrogate pairs and lone surrogates', () => {
+    expect(byteLength('web-0')).toBe(5)
+    expect(byteLength('é')).toBe(2)
+    expect(byteLength('中文')).toBe(6)
+    expect(byteLength('a😀b')).toBe(6)
+    // A lone surrogate is U+FFFD once encoded: 3 bytes.
+    expect(byteLength('a\ud800b')).toBe(5)
+    expect(byteLength('\udc00')).toBe(3)
+    for (const s of ['', 'abc', 'é中😀', 'x\ud83dy']) expect(byteLength(s)).toBe(Buffer.byteLength(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'), 'utf8'))
+  })
+
+  it('gives the same errors for a name asked about twice (valid names are remembered)', () => {
+    const bad = 'Bad_Name'
+    expect(isDNS1123Label(bad)).toEqual(isDNS1123Label(bad))
+    expect(isDNS1123Label(bad).length).toBeGreaterThan(0)
+    expect(isDNS1123Label('good')).toEqual([])
+    expect(isDNS1123Label('good')).toEqual([])
   })
 })

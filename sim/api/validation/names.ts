@@ -46,14 +46,36 @@ const httpHeaderNameErrMsg = "a valid HTTP header must consist of alphanumeric c
 export const DNS1123_LABEL_MAX = 63
 export const DNS1123_SUBDOMAIN_MAX = 253
 
-/** Go's len(): strings are measured in UTF-8 bytes. */
+/** Go's len(): strings are measured in UTF-8 bytes (a lone surrogate as U+FFFD, 3 bytes). */
 export function byteLength(s: string): number {
   let n = 0
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4
+      i++
+    } else n += 3
   }
   return n
+}
+
+// The same label keys, values, names and finalizers are checked on nearly every write; the checks
+// are pure, so a string once found valid is not checked again (errors are always worked out afresh).
+const VALID_MAX = 4096
+
+function rememberValid(check: (value: string) => string[]): (value: string) => string[] {
+  const valid = new Set<string>()
+  return (value) => {
+    if (valid.has(value)) return []
+    const errs = check(value)
+    if (errs.length === 0) {
+      if (valid.size >= VALID_MAX) valid.clear()
+      valid.add(value)
+    }
+    return errs
+  }
 }
 
 export function maxLenError(n: number): string {
@@ -73,7 +95,7 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`
 }
 
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = rememberValid(function isDNS1123Label(value: string): string[] {
   const errs: string[] = []
   if (byteLength(value) > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX))
   if (!dns1123LabelRe.test(value)) {
@@ -82,14 +104,14 @@ export function isDNS1123Label(value: string): string[] {
     else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'))
   }
   return errs
-}
+})
 
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = rememberValid(function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = []
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
   if (!dns1123SubdomainRe.test(value)) errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'))
   return errs
-}
+})
 
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = []
@@ -99,7 +121,7 @@ export function isDNS1035Label(value: string): string[] {
 }
 
 /** IsQualifiedName: label keys, annotation keys, finalizers: `[prefix/]name`. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = rememberValid(function isQualifiedName(value: string): string[] {
   const errs: string[] = []
   const parts = value.split('/')
   let name: string
@@ -121,14 +143,14 @@ export function isQualifiedName(value: string): string[] {
   else if (byteLength(name) > 63) errs.push('name part ' + maxLenError(63))
   if (!qualifiedNameRe.test(name)) errs.push('name part ' + regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc'))
   return errs
-}
+})
 
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = rememberValid(function isValidLabelValue(value: string): string[] {
   const errs: string[] = []
   if (byteLength(value) > 63) errs.push(maxLenError(63))
   if (!labelValueRe.test(value)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'))
   return errs
-}
+})
 
 function hasChDirPrefix(value: string): string[] {
   if (value === '.') return ["must not be '.'"]
