@@ -4,7 +4,7 @@
 
 import type { Clock } from '../core/clock'
 import type { Rng } from '../core/rng'
-import { clone, cloneShared, deepEqual, overlay, seal, shareEqual } from '../core/json'
+import { clone, cloneShared, cloneWithout, deepEqual, overlay, seal, shareEqual } from '../core/json'
 import { rfc3339 } from '../core/time'
 import { ApiError, alreadyExists, conflict, forbidden, invalid, notFound } from './errors'
 import { fieldError, type FieldError } from './field-errors'
@@ -368,7 +368,8 @@ export class ApiServer {
         // else is the stored object's own (frozen, shared); metadata is copied for the new resourceVersion.
         obj = { ...old, metadata: { ...old.metadata }, status: cloneShared(input.status) }
       } else {
-        obj = strat.copyInput ? strat.copyInput(input) : clone(input)
+        // The input's status is replaced by the stored one (status has its own subresource): not copied.
+        obj = strat.copyInput ? strat.copyInput(input) : k.statusSubresource ? cloneWithout(input, 'status') : clone(input)
         if (k.statusSubresource) obj.status = clone(old.status)
         // Metadata the client cannot change.
         obj.metadata = overlay(obj.metadata, {

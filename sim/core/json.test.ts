@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deepEqual, overlay, seal, shareEqual } from './json'
+import { cloneWithout, deepEqual, overlay, seal, shareEqual } from './json'
 
 describe('shareEqual', () => {
   const pairs: [string, unknown, unknown][] = [
@@ -60,5 +60,17 @@ describe('overlay', () => {
     expect(JSON.stringify(out)).toBe(JSON.stringify(spread))
     // The inputs are left as they were.
     expect(Object.keys(base)).toEqual(['a', 'b', 'c', 'd'])
+  })
+})
+
+describe('cloneWithout', () => {
+  it('copies every member but one, which keeps its place empty', () => {
+    const input = Object.freeze({ apiVersion: 'v1', status: Object.freeze({ phase: 'Running' }), spec: { a: [1, { b: 2 }] }, gone: undefined })
+    const out = cloneWithout(input, 'status') as Record<string, unknown>
+    expect(Object.keys(out)).toEqual(['apiVersion', 'status', 'spec'])
+    expect(out.status).toBeUndefined()
+    expect(out.spec).toEqual({ a: [1, { b: 2 }] })
+    expect(out.spec).not.toBe(input.spec)
+    expect(Object.isFrozen(out)).toBe(false)
   })
 })

@@ -18,6 +18,19 @@ export function clone<T>(value: T): T {
   return out as T
 }
 
+/**
+ * clone of an object but for one member, whose value is not copied: the copy holds `undefined` in its
+ * place (keeping the key order) for the caller to fill in.
+ */
+export function cloneWithout<T extends object>(value: T, left: string): T {
+  const out: Record<string, unknown> = {}
+  for (const k in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[k]
+    if (v !== undefined) out[k] = k === left ? undefined : clone(v)
+  }
+  return out as T
+}
+
 /** Freezes a value and everything it holds, so a stored object cannot be changed in place. */
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
