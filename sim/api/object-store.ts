@@ -26,6 +26,8 @@ interface KindStore {
   ownership: number
   /** Bumped on every change to the kind's objects (a list of the kind is the same while it holds). */
   writes: number
+  /** The same objects by namespace, then name: get() looks up without building a key string. */
+  byNamespace: Map<string, Map<string, KubeObject>>
   /** claimable() answers by `namespace/ownerUid`, valid while `ownership` is unchanged. */
   claimable: Map<string, { ownership: number; keys: string[] }>
 }
@@ -37,12 +39,12 @@ export class ObjectStore {
   private positions = 0
 
   constructor() {
-    for (const k of KINDS) this.stores.set(k.kind, { namespaced: k.namespaced, objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, writes: 0, claimable: new Map() })
+    for (const k of KINDS) this.stores.set(k.kind, { namespaced: k.namespaced, objects: new Map(), sortedKeys: null, position: new Map(), ownership: 0, writes: 0, byNamespace: new Map(), claimable: new Map() })
   }
 
   get<K extends Kind>(kind: K, namespace: string, name: string): Obj<K> | undefined {
     const s = this.store(kind)
-    return s.objects.get(s.namespaced ? `${namespace}/${name}` : name) as Obj<K> | undefined
+    return (s.namespaced ? s.byNamespace.get(namespace)?.get(name) : s.objects.get(name)) as Obj<K> | undefined
   }
 
   /**
@@ -163,6 +165,7 @@ export class ObjectStore {
   clear(): void {
     for (const s of this.stores.values()) {
       s.objects.clear()
+      s.byNamespace.clear()
       s.sortedKeys = null
       s.position.clear()
       s.ownership++
@@ -199,6 +202,12 @@ export class ObjectStore {
     }
     if (old && !sameOwners) this.unindex(k.kind, old)
     s.objects.set(kk, frozen)
+    if (s.namespaced) {
+      const ns = frozen.metadata.namespace ?? ''
+      let names = s.byNamespace.get(ns)
+      if (!names) s.byNamespace.set(ns, (names = new Map()))
+      names.set(frozen.metadata.name!, frozen)
+    }
     if (!sameOwners) this.index(k.kind, frozen)
     this.indexes.update(k.kind, kk, old, frozen)
     return frozen
@@ -208,6 +217,12 @@ export class ObjectStore {
     const s = this.store(k.kind)
     const kk = key(k, stored.metadata.namespace ?? '', stored.metadata.name!)
     s.objects.delete(kk)
+    if (s.namespaced) {
+      const ns = stored.metadata.namespace ?? ''
+      const names = s.byNamespace.get(ns)
+      names?.delete(stored.metadata.name!)
+      if (names?.size === 0) s.byNamespace.delete(ns)
+    }
     s.position.delete(kk)
     s.ownership++
     s.writes++
