@@ -370,7 +370,8 @@ export class ApiServer {
       } else {
         // The input's status is replaced by the stored one (status has its own subresource): not copied.
         obj = strat.copyInput ? strat.copyInput(input) : k.statusSubresource ? cloneWithout(input, 'status') : clone(input)
-        if (k.statusSubresource) obj.status = clone(old.status)
+        // The stored status as it is (frozen, shared): no strategy writes into it on an update.
+        if (k.statusSubresource) obj.status = old.status
         // Metadata the client cannot change.
         obj.metadata = overlay(obj.metadata, {
           name: old.metadata.name,
