@@ -75,6 +75,13 @@ export const endpointsStrategy: KindStrategy = {
 }
 
 export const endpointSliceStrategy: KindStrategy = {
+  // Defaulting touches the ports only (name, protocol): they are copied; the endpoints the controller
+  // sent back as stored (frozen) are kept as they are.
+  copyInput: (input) => {
+    const es = cloneShared({ ...input }) as unknown as EndpointSlice
+    if (es.ports) es.ports = clone(es.ports)
+    return es as unknown as KubeObject
+  },
   defaults: (obj) => defaultEndpointSlice(obj as EndpointSlice),
   validate: (obj, ctx) => (isUpdate('EndpointSlice', obj, ctx) ? [] : validateEndpointSlice(obj as EndpointSlice)),
   validateUpdate: (obj, old) => validateEndpointSliceUpdate(obj as EndpointSlice, old as EndpointSlice),

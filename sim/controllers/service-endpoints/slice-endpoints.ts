@@ -132,6 +132,8 @@ function targetWithoutVersion(e: Endpoint): Endpoint['targetRef'] {
 export interface SliceMemo {
   keys: string[]
   sameAs: (Endpoint | undefined)[]
+  /** A desired endpoint found deep-equal to the stored one at the same place. */
+  twin: (Endpoint | undefined)[]
 }
 const sliceMemos = new WeakMap<EndpointSlice, SliceMemo>()
 
@@ -147,14 +149,14 @@ export function sliceKeys(s: EndpointSlice): readonly string[] {
 export function rememberStored(sent: EndpointSlice, stored: EndpointSlice): void {
   const eps = sent.endpoints ?? []
   if (!Object.isFrozen(stored) || sliceMemos.has(stored) || (stored.endpoints ?? []).length !== eps.length) return
-  sliceMemos.set(stored, { keys: eps.map((e) => endpointKey(e)), sameAs: [...eps] })
+  sliceMemos.set(stored, { keys: eps.map((e) => endpointKey(e)), sameAs: [...eps], twin: new Array(eps.length) })
 }
 
 export function sliceMemo(s: EndpointSlice): SliceMemo {
   let m = sliceMemos.get(s)
   if (m === undefined) {
     const eps = s.endpoints ?? []
-    m = { keys: eps.map((e) => endpointKey(e)), sameAs: new Array(eps.length) }
+    m = { keys: eps.map((e) => endpointKey(e)), sameAs: new Array(eps.length), twin: new Array(eps.length) }
     if (Object.isFrozen(s)) sliceMemos.set(s, m)
   }
   return m

@@ -229,11 +229,16 @@ export function reconcileByPorts(svc: Service, existing: readonly EndpointSlice[
       for (let i = 0; i < eps.length; i++) {
         const got = want.take(memo.keys[i])
         if (got === undefined) continue
-        kept.push(got)
         if (memo.sameAs[i] !== got) {
           if (sameBeyondHash(got, eps[i])) memo.sameAs[i] = got
           else endpointChanged = true
         }
+        // The stored endpoint itself where it equals the desired one: an update then sends back the
+        // stored (frozen) object, which the API server keeps as it is instead of copying and comparing.
+        if (memo.sameAs[i] === got && (memo.twin[i] === got || deepEqual(got, eps[i]))) {
+          memo.twin[i] = got
+          kept.push(eps[i])
+        } else kept.push(got)
       }
       endpointChanged ||= kept.length !== eps.length
     }
