@@ -40,11 +40,14 @@ export class TableRow implements PodRow {
       this.facts = computeFacts(pod)
       return
     }
-    this.group.uncount(this)
+    // Whether the pod matches the set depends on its labels (and name) only: most updates (status
+    // writes) keep the very same labels object.
+    const sameLabels = this.pod.metadata.labels === pod.metadata.labels
+    this.group.uncount(this, sameLabels)
     this.pod = pod
     this.facts = computeFacts(pod)
     this.answers = {}
-    this.group.count(this)
+    this.group.count(this, sameLabels)
   }
 
   /** One of the claims named for this pod changed. */
@@ -152,19 +155,20 @@ export class Group {
     this.mark(row, 'attention', false)
   }
 
-  /** Adds the row's facts to the counts (after a change). */
-  count(row: TableRow): void {
+  /** Adds the row's facts to the counts (after a change; `wantedKnown`: its labels did not change). */
+  count(row: TableRow, wantedKnown = false): void {
     this.tally(row, 1)
-    if (this.wantedFor) {
+    if (this.wantedFor && !wantedKnown) {
       row.wanted = this.isWanted(row)
       if (!row.wanted) this.unwanted++
     }
     this.refresh(row)
   }
 
-  /** Takes the row's facts out of the counts (before a change). */
-  uncount(row: TableRow): void {
+  /** Takes the row's facts out of the counts (before a change; `keepWanted`: its labels will not change). */
+  uncount(row: TableRow, keepWanted = false): void {
     this.tally(row, -1)
+    if (keepWanted) return
     if (row.wanted === false) this.unwanted--
     row.wanted = undefined
   }
