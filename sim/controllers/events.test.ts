@@ -28,4 +28,18 @@ describe('EventRecorder', () => {
     sim.events.record(about, 'Normal', 'Pulled', 'pulled', { component: 'kubelet', host: 'k8s-node1' })
     expect(events(sim).map((e) => [e.reason, e.count])).toEqual([['Pulled', 1]])
   })
+
+  it('keeps counting on the Event that replaced one deleted by hand, when the deleted one would have expired', () => {
+    const sim = testSim()
+    const src = { component: 'kubelet', host: 'k8s-node1' }
+    sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', src)
+    const first = sim.api.list('Event', { namespace: 'default' }).find((e) => (e as unknown as { reason: string }).reason === 'BackOff')!
+    sim.api.delete('Event', 'default', first.metadata.name!, { actor: 'kubectl' })
+    sim.advance(30 * 60_000)
+    sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', src)
+    // The deleted event's hour ends; the one that replaced it has half an hour to go.
+    sim.advance(35 * 60_000)
+    sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', src)
+    expect(events(sim).map((e) => [e.reason, e.count])).toEqual([['BackOff', 2]])
+  })
 })

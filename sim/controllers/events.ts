@@ -31,8 +31,6 @@ interface Aggregate {
 
 export class EventRecorder {
   private seen = new Map<string, Aggregate>()
-  /** The aggregation key of each recorded event, by `namespace/name` (expiry forgets it without a scan). */
-  private keyOfEvent = new Map<string, string>()
   private nanoSeq = 0
   private lastMs = -1
 
@@ -51,7 +49,7 @@ export class EventRecorder {
     if (prior) {
       const existing = this.api.get('Event', prior.namespace, prior.name) as Event | undefined
       if (existing) {
-        this.bump(existing, now, source)
+        this.bump(existing, now, source, aggKey)
         return
       }
       this.seen.delete(aggKey)
@@ -97,11 +95,10 @@ export class EventRecorder {
       return
     }
     this.seen.set(aggKey, { name, namespace })
-    this.keyOfEvent.set(`${namespace}/${name}`, aggKey)
     this.clock.after(EVENT_TTL_MS, () => this.expire(aggKey, namespace, name), { key: `event-ttl/${namespace}/${name}`, background: true })
   }
 
-  private bump(existing: Event, now: number, source: EventSource): void {
+  private bump(existing: Event, now: number, source: EventSource, aggKey: string): void {
     const next: Event = source.action
       ? {
           ...existing,
@@ -118,17 +115,13 @@ export class EventRecorder {
     }
     const ns = existing.metadata!.namespace!
     const name = existing.metadata!.name!
-    this.clock.after(EVENT_TTL_MS, () => this.expire(undefined, ns, name), { key: `event-ttl/${ns}/${name}`, background: true })
+    this.clock.after(EVENT_TTL_MS, () => this.expire(aggKey, ns, name), { key: `event-ttl/${ns}/${name}`, background: true })
   }
 
-  private expire(aggKey: string | undefined, namespace: string, name: string): void {
-    if (aggKey) this.seen.delete(aggKey)
-    const kept = this.keyOfEvent.get(`${namespace}/${name}`)
-    if (kept !== undefined) {
-      const v = this.seen.get(kept)
-      if (v && v.name === name && v.namespace === namespace) this.seen.delete(kept)
-      this.keyOfEvent.delete(`${namespace}/${name}`)
-    }
+  /** The event's hour is up: it goes, and its aggregate is forgotten unless a newer event took it over. */
+  private expire(aggKey: string, namespace: string, name: string): void {
+    const v = this.seen.get(aggKey)
+    if (v && v.name === name && v.namespace === namespace) this.seen.delete(aggKey)
     if (this.api.get('Event', namespace, name)) {
       try {
         this.api.delete('Event', namespace, name, { actor: 'kube-apiserver' })
