@@ -158,7 +158,8 @@ export class ObjectStore {
   }
 
   has(k: KindInfo, namespace: string, name: string): boolean {
-    return this.store(k.kind).objects.has(key(k, namespace, name))
+    const s = this.store(k.kind)
+    return s.namespaced ? s.byNamespace.get(namespace)?.has(name) === true : s.objects.has(name)
   }
 
   /** Forgets every object (a restore loads them again). */
