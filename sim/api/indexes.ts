@@ -22,11 +22,14 @@ export function fieldValue(o: KubeObject, path: string): string {
 // Field paths come from a handful of indexers and field selectors; split each once.
 const splitPaths = new Map<string, string[]>()
 
-type Indexer = (o: KubeObject) => readonly string[]
+/** The values an object is indexed under, and the top-level member they are read from. */
+interface Indexer {
+  values: (o: KubeObject) => readonly string[]
+  /** An update that keeps this member (the same stored object) keeps the values. */
+  from: string
+}
 
-const field =
-  (path: string): Indexer =>
-  (o) => [fieldValue(o, path)]
+const field = (path: string): Indexer => ({ values: (o) => [fieldValue(o, path)], from: path.slice(0, path.indexOf('.')) })
 
 interface PodLike {
   metadata: { name?: string }
@@ -45,7 +48,8 @@ function podClaimNames(o: KubeObject): string[] {
 
 /** Index names: a field path (then `list` with that field selector uses it) or a named relation. */
 export const INDEXERS: Partial<Record<Kind, Readonly<Record<string, Indexer>>>> = {
-  Pod: { 'spec.nodeName': field('spec.nodeName'), claimName: podClaimNames },
+  // A pod's name never changes, so its claims follow its volumes.
+  Pod: { 'spec.nodeName': field('spec.nodeName'), claimName: { values: podClaimNames, from: 'spec' } },
   Event: { 'involvedObject.uid': field('involvedObject.uid') },
   PersistentVolumeClaim: { 'spec.volumeName': field('spec.volumeName') },
   PersistentVolume: { 'spec.claimRef.name': field('spec.claimRef.name'), 'status.phase': field('status.phase') },
@@ -73,8 +77,10 @@ export class StoreIndexes {
       let byIndex = this.values.get(kind)
       if (!byIndex) this.values.set(kind, (byIndex = new Map()))
       for (const name in indexers) {
-        const before = old ? indexers[name](old) : []
-        const after = obj ? indexers[name](obj) : []
+        const { values, from } = indexers[name]
+        if (old && obj && (old as unknown as Record<string, unknown>)[from] === (obj as unknown as Record<string, unknown>)[from]) continue
+        const before = old ? values(old) : []
+        const after = obj ? values(obj) : []
         if (before.length === after.length && before.every((v, i) => v === after[i])) continue
         let byValue = byIndex.get(name)
         if (!byValue) byIndex.set(name, (byValue = new Map()))
