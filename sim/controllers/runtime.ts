@@ -40,20 +40,32 @@ export interface Controller {
   initialKeys?(ctx: ControllerContext): Iterable<string>
 }
 
-/** An ordered set: a key queued twice is reconciled once. */
-class WorkQueue {
-  private items = new Set<string>()
+/** An ordered set: a key queued twice is reconciled once (first come, first reconciled). */
+export class WorkQueue {
+  private queued = new Set<string>()
+  private order: string[] = []
+  private head = 0
   add(key: string): void {
-    this.items.add(key)
+    if (this.queued.has(key)) return
+    this.queued.add(key)
+    this.order.push(key)
   }
   pop(): string | undefined {
-    const it = this.items.values().next()
-    if (it.done) return undefined
-    this.items.delete(it.value)
-    return it.value
+    if (this.head === this.order.length) return undefined
+    const key = this.order[this.head++]
+    this.queued.delete(key)
+    // Drop what was taken once it is most of the list (an array, not an iterator per pop).
+    if (this.head === this.order.length) {
+      this.order.length = 0
+      this.head = 0
+    } else if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head)
+      this.head = 0
+    }
+    return key
   }
   get size(): number {
-    return this.items.size
+    return this.queued.size
   }
 }
 
