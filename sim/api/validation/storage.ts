@@ -60,14 +60,27 @@ export function validatePVCSpec(spec: NonNullable<PersistentVolumeClaim['spec']>
   return errs
 }
 
+// A claim's spec is checked on every write of the claim (the binder and the StatefulSet controller
+// write each claim several times); a stored spec, once found valid, stays valid: its checks read
+// nothing else.
+const validSpecs = new WeakSet<object>()
+
 export function validatePVC(pvc: PersistentVolumeClaim): FieldError[] {
-  return [...validateObjectMeta(pvc.metadata!, true, nameIsDNSSubdomain), ...validatePVCSpec(pvc.spec, 'spec')]
+  const meta = validateObjectMeta(pvc.metadata!, true, nameIsDNSSubdomain)
+  const spec = pvc.spec
+  if (spec && validSpecs.has(spec)) return meta
+  const specErrs = validatePVCSpec(spec, 'spec')
+  if (spec && specErrs.length === 0 && Object.isFrozen(spec)) validSpecs.add(spec)
+  return [...meta, ...specErrs]
 }
 
 export const PVC_SPEC_IMMUTABLE = 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims'
 
 export function validatePVCUpdate(pvc: PersistentVolumeClaim, old: PersistentVolumeClaim): FieldError[] {
   const errs = [...validateObjectMetaUpdate(pvc.metadata!, old.metadata!), ...validatePVC(pvc)]
+  // The stored spec itself (the server shares what an update left unchanged): every check below
+  // compares the spec with itself and passes. Most claim updates change only metadata (binding, retention refs).
+  if (pvc.spec === old.spec) return errs
   const next = clone(pvc.spec ?? {}) as NonNullable<PersistentVolumeClaim['spec']>
   const before = clone(old.spec ?? {}) as NonNullable<PersistentVolumeClaim['spec']>
   // The binder may set volumeName once; the storage request may change on a bound claim (resize).
