@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import { Rng } from '../../core/rng'
 import { deepFreeze } from '../../core/json'
 import type { Endpoints, Pod, Service } from '../../api/types'
 import type { ServicePort } from 'kubernetes-types/core/v1'
@@ -42,14 +43,10 @@ function podOf(name: string, s: PodState): Pod {
   } as Pod)
 }
 
+/** The simulator's own seeded generator (mulberry32), as a function. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const r = new Rng(seed)
+  return () => r.next()
 }
 
 function run(seed: number, svc: Service, steps: number, podCount: number, oddPorts: number, portless = 0) {
