@@ -10,25 +10,31 @@ import type { Set } from './identity'
 import { isWanted } from './pod-facts'
 import { COMPONENT } from './pod-control'
 
+/** What claimPods does with one pod of the set's namespace (ClaimPods: match, adopt or release). */
+export type PodClaim = 'own' | 'release' | 'adopt' | 'skip'
+
+export function podClaim(set: Set, pod: Pod): PodClaim {
+  const ref = controllerOf(pod)
+  // Pods another controller owns are not this set's business.
+  if (ref && ref.uid !== set.metadata.uid) return 'skip'
+  const wanted = isWanted(set, pod)
+  const deleting = !!set.metadata.deletionTimestamp
+  if (ref) return wanted || deleting ? 'own' : 'release'
+  return !wanted || deleting || pod.metadata?.deletionTimestamp ? 'skip' : 'adopt'
+}
+
 /** The set's pods after adopting orphans and releasing pods that no longer belong. */
 export function claimPods(set: Set, ctx: ControllerContext): Pod[] {
-  const uid = set.metadata.uid
   const owned: Pod[] = []
-  const deleting = !!set.metadata.deletionTimestamp
-  // The pods this set controls and the orphans, in store order (pods other controllers own are skipped).
-  for (const pod of ctx.api.claimable('Pod', set.metadata.namespace!, uid!)) {
-    const ref = controllerOf(pod)
-    if (ref && ref.uid !== uid) continue
-    const wanted = isWanted(set, pod)
-    if (ref) {
-      if (ref.uid !== uid) continue
-      if (wanted || deleting) owned.push(pod)
-      else release(pod as unknown as KubeObject, uid!, ctx)
-      continue
+  // The pods this set controls and the orphans, in store order.
+  for (const pod of ctx.api.claimable('Pod', set.metadata.namespace!, set.metadata.uid!)) {
+    const claim = podClaim(set, pod)
+    if (claim === 'own') owned.push(pod)
+    else if (claim === 'release') release(pod as unknown as KubeObject, set.metadata.uid!, ctx)
+    else if (claim === 'adopt') {
+      const adopted = adopt(pod as unknown as KubeObject, set, ctx)
+      if (adopted) owned.push(adopted as unknown as Pod)
     }
-    if (!wanted || deleting || pod.metadata.deletionTimestamp) continue
-    const adopted = adopt(pod as unknown as KubeObject, set, ctx)
-    if (adopted) owned.push(adopted as unknown as Pod)
   }
   return owned
 }

@@ -2,12 +2,12 @@
 // way it would be without the table, and the two must agree exactly. A table that missed an event or
 // kept an answer too long fails the scenario that caused it, where it happened.
 
-import { controllerOf } from '../../api/owners'
 import type { Pod } from '../../api/types'
 import { deepEqual } from '../../core/json'
 import type { ControllerContext } from '../runtime'
 import type { Set } from './identity'
-import { isWanted, PlainRow } from './pod-facts'
+import { podClaim } from './claim'
+import { PlainRow } from './pod-facts'
 import { planSync, type PlanContext, type Step, type SyncPlan } from './planner'
 
 export function checkTableSync(set: Set, ctx: ControllerContext, input: PlanContext, plan: SyncPlan, members: readonly Pod[]): void {
@@ -28,18 +28,11 @@ export function checkTableSync(set: Set, ctx: ControllerContext, input: PlanCont
 
 /** claimPods without writing: the table is used only when claimPods would adopt and release nothing. */
 function claimedFromStore(set: Set, ctx: ControllerContext): Pod[] {
-  const uid = set.metadata.uid
   const out: Pod[] = []
-  for (const pod of ctx.api.claimable('Pod', set.metadata.namespace!, uid!)) {
-    const ref = controllerOf(pod)
-    const wanted = isWanted(set, pod)
-    if (ref) {
-      if (ref.uid !== uid) continue
-      if (!wanted) fail(set, `pod ${pod.metadata.name} would be released`)
-      out.push(pod)
-    } else if (wanted && !pod.metadata.deletionTimestamp) {
-      fail(set, `pod ${pod.metadata.name} would be adopted`)
-    }
+  for (const pod of ctx.api.claimable('Pod', set.metadata.namespace!, set.metadata.uid!)) {
+    const claim = podClaim(set, pod)
+    if (claim === 'own') out.push(pod)
+    else if (claim !== 'skip') fail(set, `pod ${pod.metadata.name} would be ${claim === 'adopt' ? 'adopted' : 'released'}`)
   }
   return out
 }

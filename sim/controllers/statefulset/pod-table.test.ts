@@ -10,7 +10,8 @@ import { Rng } from '../../core/rng'
 import { testSim } from '../../testing/harness'
 import { applyWeb, editWeb, podNames, webStatefulSet } from '../../testing/fixtures'
 import { restoreSimulation } from '../../simulation'
-import { ClaimLookup, isWanted, PlainRow } from './pod-facts'
+import { podClaim } from './claim'
+import { ClaimLookup, PlainRow } from './pod-facts'
 import { PodTable } from './pod-table'
 import { countStatus, processReplica, type Step } from './planner'
 import type { Set } from './identity'
@@ -23,13 +24,9 @@ function fromStore(sim: Sim, set: Set): { pods: Pod[]; writes: boolean } {
   const pods: Pod[] = []
   let writes = false
   for (const pod of sim.api.claimable('Pod', 'default', set.metadata.uid!)) {
-    const ref = controllerOf(pod)
-    const wanted = isWanted(set, pod as Pod)
-    if (ref) {
-      if (ref.uid !== set.metadata.uid) continue
-      if (wanted) pods.push(pod as Pod)
-      else writes = true
-    } else if (wanted && !pod.metadata.deletionTimestamp) writes = true
+    const claim = podClaim(set, pod as Pod)
+    if (claim === 'own') pods.push(pod as Pod)
+    else if (claim !== 'skip') writes = true
   }
   return { pods, writes }
 }
