@@ -160,6 +160,8 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: Qui
   const rows: readonly PodRow[] = plan ? [] : (group?.list() ?? claimed!.map((p) => new PlainRow(p)))
   plan ??= planSync({ ...context, pods: rows.map((r) => r.pod), rows })
   if (group && deps.strict) checkTableSync(set, ctx, context, plan, group.list().map((r) => r.pod))
+  // The revisions the pods carry as this sync found them (the steps below change the table).
+  const podRevisions = group ? [...group.revisions.keys()] : rows.map((r) => r.facts.revision)
 
   const control = new StatefulPodControl(ctx)
   let failure: unknown
@@ -182,7 +184,7 @@ function sync(set: Set, ctx: ControllerContext, deps: ControllerDeps, quiet: Qui
   else quiet.during(status, () => writeStatus(set, status, ctx))
   const statusWritten = ctx.api.resourceVersionCounter() !== rvBeforeStatus
   const rvBeforeHistory = ctx.api.resourceVersionCounter()
-  truncateHistory(set, group ? group.revisions.keys() : rows.map((r) => r.facts.revision), revisions, current, update, ctx)
+  truncateHistory(set, podRevisions, revisions, current, update, ctx)
   // The history trim wrote after a quiet status write: queue the set as the status write would have.
   if (!wroteBefore && !failure && statusWritten && ctx.api.resourceVersionCounter() !== rvBeforeHistory) ctx.enqueue(keyOf(set.metadata.namespace, set.metadata.name!))
   // (With minReadySeconds the plan is always the full one, so `rows` holds every pod.)
