@@ -1,8 +1,8 @@
 // Lists kept sorted as items come and go (binary search, then one splice), for the places that would
 // otherwise sort a whole list again after every change.
 
-/** The first position whose item does not sort before `item`. */
-export function lowerBound<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+/** The first position whose item does not sort before `item` (or before a key that `compare` compares items with). */
+export function lowerBound<T, K = T>(list: readonly T[], item: K, compare: (a: T, b: K) => number): number {
   let lo = 0
   let hi = list.length
   while (lo < hi) {

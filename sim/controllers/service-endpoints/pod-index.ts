@@ -9,6 +9,7 @@ import type { ApiServer } from '../../api/server'
 import type { Pod, Service, WatchEvent } from '../../api/types'
 import { matches, type Selector } from '../../api/selectors'
 import { serviceSelector } from './pods'
+import { lowerBound } from '../../core/sorted'
 
 interface Entry {
   svc: Service
@@ -73,7 +74,7 @@ export class ServicePodIndex {
     const changed: ChangedPod[] = []
     for (const podName of names) {
       const pod = api.get('Pod', ns, podName)
-      const at = lowerBound(e.pods, podName)
+      const at = lowerBound(e.pods, podName, byName)
       const here = at < e.pods.length && e.pods[at].metadata!.name === podName
       const selected = pod !== undefined && matches(e.selector, pod.metadata.labels)
       if (selected && here) e.pods[at] = pod
@@ -85,14 +86,8 @@ export class ServicePodIndex {
   }
 }
 
-/** The first position whose pod name is not below `name` (names compare as bytes: they are ASCII). */
-function lowerBound(pods: readonly Pod[], name: string): number {
-  let lo = 0
-  let hi = pods.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (pods[mid].metadata!.name! < name) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+/** Pods by name (names compare as bytes: they are ASCII). */
+function byName(p: Pod, name: string): number {
+  const n = p.metadata!.name!
+  return n < name ? -1 : n > name ? 1 : 0
 }
