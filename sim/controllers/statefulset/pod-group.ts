@@ -5,7 +5,7 @@
 // in place) and needs no repair is quiet: a sync passes over it without a step, so it is not listed.
 
 import { insertSorted, removeSorted } from '../../core/sorted'
-import type { LabelSelector, Obj } from '../../api/types'
+import type { Obj } from '../../api/types'
 import { parentAndOrdinal, type Set } from './identity'
 import { computeFacts, identityAndStorageMatch, isWanted, podClaimsInPlace, podClaimsUpToDate, type Claims, type PodFacts, type PodRow } from './pod-facts'
 
@@ -105,7 +105,8 @@ export class Group {
   /** Bumped when what the rows' cached answers depend on in the set changes. */
   version = 0
   private signature: readonly unknown[] = []
-  private wantedFor: { selector: LabelSelector | undefined; name: string } | undefined
+  /** The set as seen when its fields last changed: what `wanted` is worked out against (its selector and name). */
+  private wantedBy: Set | undefined
   private monotonic = true
 
   /** Sorted: every row's ordinal, those of rows not healthy, those of rows that are not quiet. */
@@ -158,8 +159,8 @@ export class Group {
   /** Adds the row's facts to the counts (after a change; `wantedKnown`: its labels did not change). */
   count(row: TableRow, wantedKnown = false): void {
     this.tally(row, 1)
-    if (this.wantedFor && !wantedKnown) {
-      row.wanted = this.isWanted(row)
+    if (this.wantedBy && !wantedKnown) {
+      row.wanted = isWanted(this.wantedBy, row.pod)
       if (!row.wanted) this.unwanted++
     }
     this.refresh(row)
@@ -190,18 +191,13 @@ export class Group {
     this.signature = sig
     this.version++
     this.monotonic = spec?.podManagementPolicy !== 'Parallel'
-    this.wantedFor = { selector, name: set.metadata.name! }
+    this.wantedBy = set
     this.unwanted = 0
     for (const row of this.rows.values()) {
-      row.wanted = this.isWanted(row)
+      row.wanted = isWanted(set, row.pod)
       if (!row.wanted) this.unwanted++
       this.refresh(row)
     }
-  }
-
-  private isWanted(row: TableRow): boolean {
-    const w = this.wantedFor!
-    return isWanted({ metadata: { name: w.name }, spec: { selector: w.selector } } as Set, row.pod)
   }
 
   /** Puts the row in or out of the unhealthy and attention lists after its facts or answers changed. */
