@@ -166,6 +166,25 @@ describe('default-scheduler', () => {
     expect(nodeOf(sim, 'web-0')).toBe(selected)
   })
 
+  it('finishes the binding cycle on the node the pod was assumed on, even if that node is cordoned meanwhile', () => {
+    const sim = testSim()
+    createAs(sim, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'www-web-0', namespace: 'default' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    })
+    createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
+    const selected = sim.api.read('PersistentVolumeClaim', 'default', 'www-web-0').metadata.annotations?.['volume.kubernetes.io/selected-node']
+    expect(nodeOf(sim, 'web-0')).toBeUndefined()
+    // PreBind only waits for the claims; the filters ran in the scheduling cycle, which is over.
+    setUnschedulable(sim, selected!, true)
+    sim.settle()
+    expect(nodeOf(sim, 'web-0')).toBe(selected)
+    expect(events(sim, 'web-0', 'FailedScheduling')).toEqual([])
+    expect(events(sim, 'web-0', 'Scheduled').map((e) => e.message)).toEqual([`Successfully assigned default/web-0 to ${selected}`])
+  })
+
   it('gives up waiting for a volume that is never provisioned after 10 minutes, and keeps waiting', () => {
     const sim = testSim()
     createAs(sim, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'nowhere' }, provisioner: 'example.com/not-running', volumeBindingMode: 'WaitForFirstConsumer' })

@@ -6,7 +6,7 @@
 
 import type { Controller, ControllerContext } from './runtime'
 import type { ControllerDeps } from './deps'
-import { splitKey } from './runtime'
+import { keyOf, splitKey } from './runtime'
 import type { KubeObject, Node, Obj, Pod, PodCondition, WatchEvent } from '../api/types'
 import { podCondition } from '../api/pod-util'
 import { deepEqual } from '../core/json'
@@ -14,7 +14,7 @@ import { rfc3339 } from '../core/time'
 import { planScheduling } from './scheduler/planner'
 import type { VolumeAction } from './scheduler/volumes'
 import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from './scheduler/volumes'
-import { isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
+import { bindingProgress, isPending, readWorld, SCHEDULER_NAME } from './scheduler/world'
 import { podKey, SchedulingQueue } from './scheduler/queue'
 import { SchedulerCache } from './scheduler/cache'
 
@@ -41,6 +41,15 @@ export function schedulerController(deps: ControllerDeps): Controller {
   let cache: SchedulerCache | undefined
   const cacheOf = (ctx: ControllerContext) => (cache ??= new SchedulerCache(ctx.api))
 
+  /** The Bind extension point, after PreBind: the binding, then the condition and the event. */
+  function bind(ns: string, name: string, node: string, ctx: ControllerContext): void {
+    queueOf(ctx).stopWaiting(keyOf(ns, name))
+    ctx.api.bind(ns, name, node, ACTOR)
+    const bound = ctx.api.read('Pod', ns, name)
+    ctx.api.updateStatus(withCondition(bound, { type: 'PodScheduled', status: 'True' }, ctx.now()), ACTOR)
+    ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`, source('Binding'))
+  }
+
   return {
     name: SCHEDULER_NAME,
     watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'],
@@ -61,6 +70,23 @@ export function schedulerController(deps: ControllerDeps): Controller {
         return
       }
       const uid = pod.metadata.uid!
+      // A binding cycle in progress does not schedule the pod again: PreBind checks its claims and,
+      // once they are bound, binds it to the node it was assumed on (a failed check, or the timeout,
+      // sends it through a scheduling cycle again).
+      const waiting = q.binding.get(key)
+      if (waiting?.uid === uid && ctx.now() < waiting.at + BIND_TIMEOUT_MS) {
+        const node = ctx.api.get('Node', '', waiting.node)
+        const progress = node && bindingProgress(ctx.api, pod, node)
+        if (progress === 'waiting') {
+          ctx.requeueAfter(key, waiting.at + BIND_TIMEOUT_MS - ctx.now(), { background: true })
+          return
+        }
+        if (progress === 'bound') {
+          lastFailure.delete(key)
+          bind(ns, name, waiting.node, ctx)
+          return
+        }
+      }
       const decision = planScheduling(readWorld(ctx.api, pod, cacheOf(ctx)), (n) => ctx.rngFor('sched/' + uid).int(n))
       if (decision.kind === 'bind') {
         lastFailure.delete(key)
@@ -75,15 +101,11 @@ export function schedulerController(deps: ControllerDeps): Controller {
             ctx.api.updateStatus(withCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'SchedulerError', message: MSG_BIND_TIMEOUT }, ctx.now()), ACTOR)
             since = ctx.now()
           }
-          q.startWaiting(key, uid, since)
+          q.startWaiting(key, uid, since, decision.node)
           ctx.requeueAfter(key, since + BIND_TIMEOUT_MS - ctx.now(), { background: true })
           return
         }
-        q.stopWaiting(key)
-        ctx.api.bind(ns, name, decision.node, ACTOR)
-        const bound = ctx.api.read('Pod', ns, name)
-        ctx.api.updateStatus(withCondition(bound, { type: 'PodScheduled', status: 'True' }, ctx.now()), ACTOR)
-        ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${decision.node}`, source('Binding'))
+        bind(ns, name, decision.node, ctx)
         return
       }
       q.stopWaiting(key)

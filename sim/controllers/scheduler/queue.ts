@@ -21,8 +21,8 @@ export class SchedulingQueue {
   private queued = new Set<string>()
   /** The queued pods that mount claims. */
   private withClaims = new Set<string>()
-  /** Pods whose PreBind waits for their claims, by key, with the uid and since when. */
-  readonly binding = new Map<string, { uid: string; at: number }>()
+  /** Pods whose PreBind waits for their claims, by key, with the uid, since when, and the node they are assumed on. */
+  readonly binding = new Map<string, { uid: string; at: number; node: string }>()
   /**
    * Keys handed to the controller's work queue and not reconciled since. The work queue keeps a key
    * once until it is reconciled, so handing it these again changes nothing: events only need to name
@@ -52,9 +52,9 @@ export class SchedulingQueue {
     this.refresh(key, pod)
   }
 
-  /** The binding cycle of `key` starts waiting (or waits on) since `at`. */
-  startWaiting(key: string, uid: string, at: number): void {
-    this.binding.set(key, { uid, at })
+  /** The binding cycle of `key` starts waiting (or waits on) since `at`, for `node`. */
+  startWaiting(key: string, uid: string, at: number, node: string): void {
+    this.binding.set(key, { uid, at, node })
     this.refresh(key)
   }
 

@@ -3,13 +3,14 @@
 // selector the system default spreading uses for a pod.
 
 import type { ApiServer } from '../../api/server'
-import type { PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types'
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../../api/types'
 import type { SchedulerCache } from './cache'
 import type { LabelSelector } from 'kubernetes-types/meta/v1'
 import { isPodTerminal } from '../../api/pod-util'
 import type { PlacedPod } from './pod-affinity'
 import type { SchedulingInput } from './planner'
 import { defaultSpreadSelector } from './score'
+import { volumeFitsNode } from './node-affinity'
 import { ANN_SELECTED_NODE, claimFullyBound } from './volumes'
 
 export const SCHEDULER_NAME = 'default-scheduler'
@@ -50,6 +51,28 @@ export function assumedNode(api: ApiServer, pod: Pod): string | undefined {
     node = selected
   }
   return node
+}
+
+/**
+ * binder.go checkBindings for a pod whose PreBind waits on `node`: 'bound' when every claim is bound
+ * to a volume that exists and fits the node, 'waiting' while the unbound ones are still being
+ * provisioned for it (they keep the selected-node annotation), and undefined when the binding cycle
+ * fails (a claim gone, being deleted, lost, given up on or bound to a volume that does not fit) and
+ * the pod goes through a scheduling cycle again.
+ */
+export function bindingProgress(api: ApiServer, pod: Pod, node: Node): 'bound' | 'waiting' | undefined {
+  const ns = pod.metadata?.namespace ?? 'default'
+  let waiting = false
+  for (const name of claimNames(pod)) {
+    const pvc = api.get('PersistentVolumeClaim', ns, name)
+    if (!pvc || pvc.metadata.deletionTimestamp || pvc.status?.phase === 'Lost') return undefined
+    if (claimFullyBound(pvc)) {
+      const pv = api.get('PersistentVolume', '', pvc.spec!.volumeName!)
+      if (!pv || !volumeFitsNode(pv.spec?.nodeAffinity?.required, node)) return undefined
+    } else if (pvc.metadata.annotations?.[ANN_SELECTED_NODE] === node.metadata?.name && !pvc.spec?.volumeName) waiting = true
+    else return undefined
+  }
+  return waiting ? 'waiting' : 'bound'
 }
 
 /** The controller's label selector for the owners the default spreading looks at. */
