@@ -7,6 +7,7 @@ import type { ApiServer } from '../api/server'
 import type { Node } from '../api/types'
 import type { ImageRef, ImageRegistry, KnownImage, PullResult } from '../images/types'
 import type { PullJob } from './model'
+import { deepEqual } from '../core/json'
 
 /**
  * A registry's answers, asked once per image reference: sim/images resolves a reference against its
@@ -73,6 +74,9 @@ export function recordPulledImage(api: ApiServer, nodeName: string, img: KnownIm
   const node = api.get('Node', '', nodeName)
   if (!node) return
   const images = imagesWith(node, img)
+  // The image is listed already where it would go (every pull of an image the node has): a patch
+  // would change nothing.
+  if (deepEqual(images, node.status?.images ?? [])) return
   api.patch('Node', '', nodeName, 'merge', { status: { images } }, { actor: 'kubelet', subresource: 'status' })
 }
 
