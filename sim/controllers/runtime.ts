@@ -175,8 +175,14 @@ export class ControllerManager {
   }
 
   private dispatch(ev: WatchEvent): void {
-    for (const e of this.byKind.get(ev.kind) ?? []) {
-      for (const k of e.controller.keysFor(ev, e.ctx)) e.queue.add(k)
+    const entries = this.byKind.get(ev.kind)
+    if (entries === undefined) return
+    // Every write comes through here, once per watching controller: plain index loops, no iterators.
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]
+      const keys = e.controller.keysFor(ev, e.ctx)
+      if (Array.isArray(keys)) for (let j = 0; j < keys.length; j++) e.queue.add(keys[j] as string)
+      else for (const k of keys) e.queue.add(k)
     }
   }
 

@@ -155,8 +155,9 @@ function serviceAccountToken(pod: PodObj, issuedAt: number, expirationSeconds: n
     nbf: iat,
     sub: `system:serviceaccount:${ns}:${sa}`,
   }
-  let sig = ''
-  for (let i = 0; i < 256; i++) sig += String.fromCharCode(rng.int(256))
+  const bytes = new Array<number>(256)
+  for (let i = 0; i < 256; i++) bytes[i] = rng.int(256)
+  const sig = String.fromCharCode(...bytes)
   return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.${b64url(sig)}`
 }
 

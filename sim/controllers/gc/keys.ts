@@ -57,6 +57,12 @@ export function dependentKeys(api: ApiServer, uid: string | undefined): string[]
 /** Watch events mapped to the keys whose state they may change (the graph builder's job upstream). */
 export function gcKeysFor(ev: WatchEvent, api: ApiServer): string[] {
   const o = ev.object
+  // Most writes are of objects without owners or keep them and their deletion state (the same
+  // stored members): nothing to judge, and no key string or set to build.
+  const m = o.metadata
+  if (ev.type === 'ADDED' && !m.ownerReferences?.length && !m.deletionTimestamp) return []
+  const was = ev.old?.metadata
+  if (ev.type === 'MODIFIED' && was && was.ownerReferences === m.ownerReferences && was.deletionTimestamp === m.deletionTimestamp && was.finalizers === m.finalizers) return []
   const self = keyOfObject(o)
   const refs = o.metadata.ownerReferences ?? []
   const out = new Set<string>()

@@ -97,15 +97,27 @@ function envsubstTemplates(p: Proc): string[] {
   return out
 }
 
+// Every nginx pod of a set starts with the image's own default.conf (the same string): its ports are
+// worked out once. A few texts are remembered, the last ones asked about.
+const portsOfConf = new Map<string, readonly number[]>()
+
+function confPorts(conf: string): readonly number[] {
+  let ports = portsOfConf.get(conf)
+  if (ports === undefined) {
+    const text = conf.replace(/#[^\n]*/g, '')
+    ports = [...text.matchAll(/\blisten\s+(?:\S*:)?(\d+)\b[^;]*;/g)].map((m) => Number(m[1]))
+    if (portsOfConf.size >= 16) portsOfConf.clear()
+    portsOfConf.set(conf, ports)
+  }
+  return ports
+}
+
 /** Ports the server blocks listen on (`listen 80;`, `listen [::]:8080;`, `listen 0.0.0.0:81 ...;`). */
 export function listenPorts(p: Proc): number[] {
   const fs = p.env.fs
   const ports = new Set<number>()
   const confs = fs.exists('/etc/nginx/conf.d') && fs.isDir('/etc/nginx/conf.d') ? fs.readdir('/etc/nginx/conf.d').filter((n) => n.endsWith('.conf')) : []
-  for (const name of confs) {
-    const text = fs.readFile(`/etc/nginx/conf.d/${name}`).replace(/#[^\n]*/g, '')
-    for (const m of text.matchAll(/\blisten\s+(?:\S*:)?(\d+)\b[^;]*;/g)) ports.add(Number(m[1]))
-  }
+  for (const name of confs) for (const port of confPorts(fs.readFile(`/etc/nginx/conf.d/${name}`))) ports.add(port)
   return ports.size ? [...ports].sort((a, b) => a - b) : confs.length ? [] : [80]
 }
 
