@@ -59,10 +59,20 @@ function isController(ref: OwnerReference): boolean {
   return ref.controller === true
 }
 
+function isOrphanObject(o: KubeObject): boolean {
+  return !(o.metadata.ownerReferences ?? []).some(isController)
+}
+
+/** Each kind's indexers as a list (every write walks it). */
+const INDEXER_LISTS = new Map<Kind, readonly (readonly [string, Indexer])[]>(
+  Object.entries(INDEXERS).map(([kind, byName]) => [kind as Kind, Object.entries(byName)]),
+)
+
 export class StoreIndexes {
   // kind -> index name -> value -> store keys
   private readonly values = new Map<Kind, Map<string, Map<string, Set<string>>>>()
-  // kind -> store keys of objects without a controller reference
+  // kind -> store keys of objects without a controller reference. Kept only for the kinds some
+  // controller has asked about (the ones it may adopt): most writes are Events, which none adopts.
   private readonly orphaned = new Map<Kind, Set<string>>()
 
   clear(): void {
@@ -72,12 +82,12 @@ export class StoreIndexes {
 
   /** Moves `key` from what `old` was indexed under to what `obj` is (either may be absent). */
   update(kind: Kind, key: string, old: KubeObject | undefined, obj: KubeObject | undefined): void {
-    const indexers = INDEXERS[kind]
-    if (indexers) {
+    const indexers = INDEXER_LISTS.get(kind)
+    if (indexers !== undefined) {
       let byIndex = this.values.get(kind)
       if (!byIndex) this.values.set(kind, (byIndex = new Map()))
-      for (const name in indexers) {
-        const { values, from } = indexers[name]
+      for (let i = 0; i < indexers.length; i++) {
+        const [name, { values, from }] = indexers[i]
         if (old && obj && (old as unknown as Record<string, unknown>)[from] === (obj as unknown as Record<string, unknown>)[from]) continue
         const before = old ? values(old) : []
         const after = obj ? values(obj) : []
@@ -98,11 +108,12 @@ export class StoreIndexes {
         }
       }
     }
-    const wasOrphan = old !== undefined && !(old.metadata.ownerReferences ?? []).some(isController)
-    const isOrphan = obj !== undefined && !(obj.metadata.ownerReferences ?? []).some(isController)
+    const orphans = this.orphaned.get(kind)
+    if (orphans === undefined) return
+    if (old !== undefined && obj !== undefined && old.metadata.ownerReferences === obj.metadata.ownerReferences) return
+    const wasOrphan = old !== undefined && isOrphanObject(old)
+    const isOrphan = obj !== undefined && isOrphanObject(obj)
     if (wasOrphan === isOrphan) return
-    let orphans = this.orphaned.get(kind)
-    if (!orphans) this.orphaned.set(kind, (orphans = new Set()))
     if (isOrphan) orphans.add(key)
     else orphans.delete(key)
   }
@@ -116,9 +127,18 @@ export class StoreIndexes {
     return this.values.get(kind)?.get(index)?.get(value) ?? EMPTY
   }
 
-  /** Store keys of the objects of `kind` that no controller owns. */
-  orphans(kind: Kind): ReadonlySet<string> {
-    return this.orphaned.get(kind) ?? EMPTY
+  /**
+   * Store keys of the objects of `kind` that no controller owns. The first question about a kind
+   * finds them among `stored` (the kind's objects by key); from then on writes keep the answer.
+   */
+  orphans(kind: Kind, stored: ReadonlyMap<string, KubeObject>): ReadonlySet<string> {
+    let orphans = this.orphaned.get(kind)
+    if (orphans === undefined) {
+      orphans = new Set()
+      for (const [key, o] of stored) if (isOrphanObject(o)) orphans.add(key)
+      this.orphaned.set(kind, orphans)
+    }
+    return orphans
   }
 }
 

@@ -141,7 +141,7 @@ export class ObjectStore {
       if (o && o.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === ownerUid)) consider(k, o)
     }
     const prefix = info.namespaced ? `${namespace}/` : ''
-    for (const k of this.indexes.orphans(kind)) if (k.startsWith(prefix)) consider(k, s.objects.get(k))
+    for (const k of this.indexes.orphans(kind, s.objects)) if (k.startsWith(prefix)) consider(k, s.objects.get(k))
     return found.sort((a, b) => a.at - b.at)
   }
 
