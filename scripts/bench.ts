@@ -3,7 +3,8 @@
 //  1. A 100-replica OrderedReady StatefulSet from nothing to all Ready, six times in a row: the first
 //     run's wall time, and the warm wall time and simulated seconds per wall second (median of 4-6);
 //     then two simulated hours of that cluster running on its own, as simulated seconds per wall second.
-//  2. A 1000-replica Parallel StatefulSet from nothing to all Ready: wall time.
+//  2. A 1000-replica Parallel StatefulSet from nothing to all Ready, five times in a row: the first
+//     run's wall time and the warm one (median of runs 3-5).
 //  3. The heap held by 1000 running pods.
 //  4. 100, 1000 and 5000 Parallel pods side by side, to show that cost grows about linearly. The
 //     5000 row runs when the 100 -> 1000 growth (taken as at least quadratic) projects it under
@@ -97,9 +98,16 @@ async function main(): Promise<void> {
   const idleWall = performance.now() - idleStart
   console.log(`  speed, once all Ready ${fmt((2 * 3600_000) / idleWall)} simulated s per wall s   (2 simulated hours: ${fmt(idleWall, 1).trim()} ms, ${ordered.sim.api.audit.length - idleWrites} writes)\n`)
 
-  const parallel = run(1000, 'Parallel')
-  console.log('1000-replica Parallel StatefulSet, nothing to all Ready')
-  console.log(`  wall time          ${fmt(parallel.wallMs, 1)} ms   (target <= 1000 ms)`)
+  // Five runs in a row, read as the OrderedReady runs are: the first, and the median of the last three.
+  // Only the figures are kept (five 1000-pod clusters would crowd the heap for the later cases).
+  const parallelRuns = Array.from({ length: 5 }, () => {
+    const { wallMs, simMs } = run(1000, 'Parallel')
+    return { wallMs, simMs }
+  })
+  const parallel = parallelRuns.slice(2).sort((a, b) => a.wallMs - b.wallMs)[1]
+  console.log('1000-replica Parallel StatefulSet, nothing to all Ready (5 runs in a row)')
+  console.log(`  wall time, warm    ${fmt(parallel.wallMs, 1)} ms   (median of runs 3-5; target <= 1000 ms)`)
+  console.log(`  wall time, 1st run ${fmt(parallelRuns[0].wallMs, 1)} ms`)
   console.log(`  simulated time     ${fmt(parallel.simMs / 1000, 1)} s\n`)
 
   const before = heapMb()
