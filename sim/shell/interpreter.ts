@@ -1,11 +1,11 @@
 // Runs parsed command lines: lists, `&&`/`||`, pipelines, compound commands and simple commands.
-// A pipeline runs its members one after another, each reading what the previous one wrote (the
-// simulated programs do not stream); each member runs in a subshell, as in bash.
+// A pipeline runs its members side by side, each in a subshell as in bash, joined by pipes; programs
+// that read their input whole wait for the writer to finish (the simulated programs do not stream).
 
 import type { AndOr, Command, List, Pipeline } from './ast'
 import { expandFields, expandPattern, expandString, ExpandError, type ExpandContext } from './expand'
 import { matchPattern } from './glob'
-import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, ReturnSignal, type Io } from './io'
+import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, Pipe, ReturnSignal, type Io } from './io'
 import { applyRedirs } from './redirect'
 import { runSimple } from './simple-command'
 import type { ShellState } from './state'
@@ -109,24 +109,27 @@ export class Interpreter {
     let status: number
     if (p.commands.length === 1) status = await this.tested(p.negate, () => this.command(p.commands[0], io))
     else {
-      let failed = 0
-      let input = io.stdin
-      status = 0
-      for (let i = 0; i < p.commands.length; i++) {
+      // The members run side by side, each in a subshell, joined by pipes. A member that reads its
+      // input whole waits for its pipe to close before its commands run (simple-command.ts), so only
+      // line filters see the text as it comes.
+      const pipes = p.commands.slice(1).map(() => new Pipe())
+      const runs = p.commands.map(async (cmd, i) => {
         const last = i === p.commands.length - 1
-        let buf = ''
-        const out = last ? io.out : (t: string) => (buf += t)
+        const out = last ? io.out : (t: string) => pipes[i].write(t)
         const err = !last && p.pipeStderr[i] ? out : io.err
         const child = this.fork()
         try {
-          status = await child.runIsolated(asList(p.commands[i]), { ...io, stdin: input, out, err, outTty: last && io.outTty })
+          return await child.runIsolated(asList(cmd), { ...io, stdin: i === 0 ? io.stdin : pipes[i - 1], out, err, outTty: last && io.outTty })
         } catch (e) {
           if (!(e instanceof CancelSignal)) throw e
-          status = 130
+          return 130
+        } finally {
+          if (!last) pipes[i].close()
         }
-        input = { text: buf, pos: 0 }
-        if (status !== 0) failed = status
-      }
+      })
+      const statuses = await Promise.all(runs)
+      status = statuses[statuses.length - 1]
+      const failed = [...statuses].reverse().find((s) => s !== 0) ?? 0
       if (this.state.pipefail && status === 0) status = failed
       // After Ctrl-C the later members still got what the first one printed (`kubectl get pods -w |
       // grep web` shows its lines), then the line is abandoned.

@@ -23,6 +23,70 @@ export interface Io {
   cancel: CancelToken
 }
 
+/**
+ * A pipe between two members of a pipeline while its writer runs. Programs that read their input
+ * whole wait until it is closed (the simulated programs do not stream); a line filter (grep) can
+ * follow it and pass each line on as it comes, as `kubectl get pods -w | grep web` shows lines live.
+ */
+export class Pipe implements Input {
+  text = ''
+  pos = 0
+  closed = false
+  private readonly listeners = new Set<() => void>()
+
+  write(text: string): void {
+    if (text === '' || this.closed) return
+    this.text += text
+    this.notify()
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.notify()
+  }
+
+  /** Resolves once the writer is done. */
+  whenClosed(): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.closed) return
+        this.listeners.delete(check)
+        resolve()
+      }
+      this.listeners.add(check)
+    })
+  }
+
+  /** Hands `take` what is unread now and then whatever is written, until the pipe is closed. */
+  async follow(take: (text: string) => void): Promise<void> {
+    const flush = () => {
+      if (this.pos === this.text.length) return
+      const chunk = this.text.slice(this.pos)
+      this.pos = this.text.length
+      take(chunk)
+    }
+    this.listeners.add(flush)
+    try {
+      flush()
+      await this.whenClosed()
+      flush()
+    } finally {
+      this.listeners.delete(flush)
+    }
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l()
+  }
+}
+
+/** The input as a pipe whose writer still runs, if it is one. */
+export function livePipe(input: Input | null): Pipe | undefined {
+  return input instanceof Pipe && !input.closed ? input : undefined
+}
+
 /** Reads the rest of an input (what a program like `cat` does with its stdin). */
 export function drain(input: Input | null): string | null {
   if (!input) return null

@@ -4,7 +4,7 @@
 import type { Command as Ast } from './ast'
 import type { BuiltinContext } from './builtins/types'
 import { expandFields, expandString, ExpandError } from './expand'
-import { AbortSignal, CancelSignal, drain, ExitSignal, LoopSignal, ReturnSignal, type Input, type Io } from './io'
+import { AbortSignal, CancelSignal, drain, ExitSignal, livePipe, LoopSignal, ReturnSignal, type Input, type Io } from './io'
 import type { Interpreter } from './interpreter'
 import { applyRedirs } from './redirect'
 import { runScriptText } from './script'
@@ -45,14 +45,19 @@ async function simple(it: Interpreter, c: Ast & { type: 'simple' }, io: Io): Pro
   const temp: Record<string, string> = {}
   for (const [name, value, append] of assigns) temp[name] = append ? (st.get(name) ?? '') + value : value
   const name = argv[0]
+  const fn = st.functions.get(name)
+  const builtin = fn ? undefined : st.env.builtins.get(name)
+  const cmd = fn || builtin || name.includes('/') ? undefined : st.env.commands.get(name)
+  // Fed by a pipeline member that still runs: only a program that follows its input line by line
+  // starts now; anything else reads the input whole once the writer is done (a function's own
+  // commands decide for themselves).
+  const live = livePipe(rio.stdin)
+  if (live && !fn && !cmd?.followsStdin?.(argv)) await live.whenClosed()
   const base = commandContext(it, argv, rio, temp)
   try {
-    const fn = st.functions.get(name)
     if (fn) return await it.callFunction(fn, argv.slice(1), rio)
-    const builtin = st.env.builtins.get(name)
     if (builtin) return await builtin.run(builtinContext(it, base, rio))
     if (name.includes('/')) return await runFile(it, name, argv, base, rio)
-    const cmd = st.env.commands.get(name)
     if (cmd) return await cmd.run(base)
     rio.err(`${st.diag()}${d.notFound(name)}\n`)
     return 127
@@ -76,6 +81,7 @@ function commandContext(it: Interpreter, argv: string[], io: Io, temp: Record<st
       if (stdin === undefined) stdin = drain(input)
       return stdin
     },
+    stdinPipe: livePipe(input),
     env: st.exported(temp),
     cwd: st.cwd,
     fs: env.fs,

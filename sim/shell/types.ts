@@ -7,6 +7,7 @@
 
 import type { Simulation } from '../simulation'
 import type { MemFs } from '../storage/memfs'
+import type { Pipe } from './io'
 
 export type StreamId = 'stdout' | 'stderr'
 
@@ -44,6 +45,11 @@ export interface CommandContext {
   argv: readonly string[]
   /** Input from a pipe, a redirection or a heredoc; null when it would be the terminal. */
   stdin: string | null
+  /**
+   * The pipe standard input comes from while its writer still runs, for a command whose
+   * followsStdin() said yes (read it with follow(); `stdin` would only hold what is there so far).
+   */
+  stdinPipe?: Pipe
   env: Map<string, string>
   cwd: string
   /** The machine's file system (the student's files on the host, or a container's). */
@@ -67,6 +73,11 @@ export interface CommandContext {
 export interface Command {
   readonly name: string
   run(ctx: CommandContext): number | Promise<number>
+  /**
+   * Whether, with these arguments, the command passes its standard input on line by line as it
+   * comes (grep without options that need the whole input). Others start once their input is whole.
+   */
+  followsStdin?(argv: readonly string[]): boolean
   /**
    * Completion candidates for one of this command's arguments (kubectl: verbs, kinds, names, flags).
    * Return undefined to fall back to file names.

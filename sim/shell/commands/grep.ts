@@ -3,6 +3,7 @@
 
 import { normalizePath } from '../../storage/memfs'
 import type { Command, CommandContext } from '../types'
+import type { Pipe } from '../io'
 import { lines } from './files'
 import { getopt, last } from './getopt'
 import { compile, escapeLiteral, translate } from './regex'
@@ -51,108 +52,185 @@ function operands(ctx: CommandContext, names: string[], recursive: boolean): str
   return out
 }
 
+interface Settings {
+  f: ReadonlySet<string>
+  re: RegExp
+  global: RegExp
+  /** Operands as given (before -r expands them). */
+  args: string[]
+  max: number
+  after: number
+  before: number
+}
+
+/** The options and the compiled patterns, or the exit status after saying what is wrong. */
+function parse(ctx: CommandContext): Settings | number {
+  const p = getopt(ctx, 'grep', { flags: 'EFGivwxnclqohHrRsPyUIaZz', withArg: 'emABCfd', long: LONG }, 2)
+  if (typeof p === 'number') return p
+  const f = p.flags
+  const args = [...p.args]
+  const patterns = p.values.get('e') ?? (args.length ? args.shift()!.split('\n') : undefined)
+  if (patterns === undefined) {
+    ctx.stderr(USAGE)
+    return 2
+  }
+  const ere = f.has('E') || f.has('P')
+  const sources: string[] = []
+  for (const pat of patterns) {
+    if (f.has('F')) {
+      sources.push(escapeLiteral(pat))
+      continue
+    }
+    const t = translate(pat, ere)
+    if ('error' in t) {
+      ctx.stderr(`grep: ${t.error}\n`)
+      return 2
+    }
+    if (t.warning) ctx.stderr(`grep: warning: ${t.warning}\n`)
+    sources.push(t.source)
+  }
+  let source = sources.map((s) => `(?:${s})`).join('|')
+  if (f.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`
+  if (f.has('x')) source = `^(?:${source})$`
+  const re = compile(source, f.has('i') || f.has('y') ? 'i' : '')
+  if (!re) {
+    ctx.stderr('grep: Invalid regular expression\n')
+    return 2
+  }
+  const global = new RegExp(re.source, re.flags + 'g')
+  const max = last(p, 'm') === undefined ? Infinity : Number(last(p, 'm'))
+  const after = Number(last(p, 'A') ?? last(p, 'C') ?? 0)
+  const before = Number(last(p, 'B') ?? last(p, 'C') ?? 0)
+  return { f, re, global, args, max, after, before }
+}
+
+/** Options that need the whole input (counts, names, context, a limit) or read files. */
+const WHOLE_INPUT = ['c', 'l', 'q', 'r', 'R']
+
+/** grep reading a pipe with none of those: each line can be passed on as soon as it is complete. */
+function follows(s: Settings): boolean {
+  return s.args.every((a) => a === '-') && s.args.length <= 1 && !WHOLE_INPUT.some((k) => s.f.has(k)) && s.max === Infinity && !s.after && !s.before
+}
+
 export const grep: Command = {
   name: 'grep',
-  run(ctx) {
-    const p = getopt(ctx, 'grep', { flags: 'EFGivwxnclqohHrRsPyUIaZz', withArg: 'emABCfd', long: LONG }, 2)
-    if (typeof p === 'number') return p
-    const f = p.flags
-    const args = [...p.args]
-    const patterns = p.values.get('e') ?? (args.length ? args.shift()!.split('\n') : undefined)
-    if (patterns === undefined) {
-      ctx.stderr(USAGE)
-      return 2
-    }
-    const ere = f.has('E') || f.has('P')
-    const sources: string[] = []
-    for (const pat of patterns) {
-      if (f.has('F')) {
-        sources.push(escapeLiteral(pat))
-        continue
-      }
-      const t = translate(pat, ere)
-      if ('error' in t) {
-        ctx.stderr(`grep: ${t.error}\n`)
-        return 2
-      }
-      if (t.warning) ctx.stderr(`grep: warning: ${t.warning}\n`)
-      sources.push(t.source)
-    }
-    let source = sources.map((s) => `(?:${s})`).join('|')
-    if (f.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`
-    if (f.has('x')) source = `^(?:${source})$`
-    const re = compile(source, f.has('i') || f.has('y') ? 'i' : '')
-    if (!re) {
-      ctx.stderr('grep: Invalid regular expression\n')
-      return 2
-    }
-    const global = new RegExp(re.source, re.flags + 'g')
-    const files = operands(ctx, args, f.has('r') || f.has('R'))
-    const showName = f.has('H') || (!f.has('h') && (files.length > 1 || f.has('r') || f.has('R')))
-    const max = last(p, 'm') === undefined ? Infinity : Number(last(p, 'm'))
-    const after = Number(last(p, 'A') ?? last(p, 'C') ?? 0)
-    const before = Number(last(p, 'B') ?? last(p, 'C') ?? 0)
-    let selectedAny = false
-    let trouble = false
+  followsStdin(argv) {
+    const s = parse({ argv, stderr: () => {} } as unknown as CommandContext)
+    return typeof s !== 'number' && follows(s)
+  },
+  async run(ctx) {
+    const s = parse(ctx)
+    if (typeof s === 'number') return s
+    if (ctx.stdinPipe && follows(s)) return followPipe(ctx, s, ctx.stdinPipe)
+    return whole(ctx, s)
+  },
+}
+
+/** Prints each selected line of the pipe as soon as it is complete (a live `kubectl get -w | grep`). */
+async function followPipe(ctx: CommandContext, s: Settings, pipe: Pipe): Promise<number> {
+  const { f, re, global } = s
+  const label = '(standard input)'
+  const prefix = (i: number) => (f.has('H') ? label + ':' : '') + (f.has('n') ? `${i + 1}:` : '')
+  let n = 0
+  let partial = ''
+  let selectedAny = false
+  let binary = false
+  const take = (ls: string[]) => {
     let out = ''
-    for (const name of files.length ? files : ['-']) {
-      let text: string
-      const label = name === '-' ? '(standard input)' : name
-      if (name === '-') text = ctx.stdin ?? ''
-      else {
-        const e = ctx.fs.stat(normalizePath(name, ctx.cwd))
-        if (!e || e.type === 'dir') {
-          if (!f.has('s')) ctx.stderr(`grep: ${name}: ${e ? 'Is a directory' : 'No such file or directory'}\n`)
-          trouble = true
-          continue
-        }
-        text = e.content
-      }
-      const ls = lines(text)
-      const selected: number[] = []
-      for (let i = 0; i < ls.length && selected.length < max; i++) {
-        re.lastIndex = 0
-        if (re.test(ls[i]) !== f.has('v')) selected.push(i)
-      }
-      if (selected.length) selectedAny = true
-      if (f.has('q')) {
-        if (selectedAny) break
-        continue
-      }
-      const prefix = (i: number, sep: string) => (showName ? label + sep : '') + (f.has('n') ? `${i + 1}${sep}` : '')
-      if (f.has('l')) {
-        if (selected.length) out += label + '\n'
-        continue
-      }
-      if (f.has('c')) {
-        out += (showName ? label + ':' : '') + selected.length + '\n'
-        continue
-      }
-      if (selected.length && text.includes('\0')) {
+    for (const line of ls) {
+      const i = n++
+      re.lastIndex = 0
+      if (binary || re.test(line) === f.has('v')) continue
+      selectedAny = true
+      if (line.includes('\0')) {
+        // GNU grep says so once and prints nothing more of a binary input.
         out += `grep: ${label}: binary file matches\n`
-        continue
-      }
-      if (f.has('o')) {
-        if (f.has('v')) continue
-        for (const i of selected) for (const m of ls[i].matchAll(global)) if (m[0] !== '') out += prefix(i, ':') + m[0] + '\n'
-        continue
-      }
-      let printedUpTo = -1
-      const sel = new Set(selected)
-      for (const i of selected) {
-        const from = Math.max(0, i - before, printedUpTo + 1)
-        if ((before || after) && printedUpTo >= 0 && from > printedUpTo + 1) out += '--\n'
-        for (let j = from; j < i; j++) out += prefix(j, '-') + ls[j] + '\n'
-        out += prefix(i, ':') + ls[i] + '\n'
-        printedUpTo = i
-        for (let j = i + 1; j <= Math.min(ls.length - 1, i + after) && !sel.has(j); j++) {
-          out += prefix(j, '-') + ls[j] + '\n'
-          printedUpTo = j
-        }
-      }
+        binary = true
+      } else if (f.has('o')) {
+        if (!f.has('v')) for (const m of line.matchAll(global)) if (m[0] !== '') out += prefix(i) + m[0] + '\n'
+      } else out += prefix(i) + line + '\n'
     }
     if (out) ctx.stdout(out)
-    if (f.has('q') && selectedAny) return 0
-    return trouble ? 2 : selectedAny ? 0 : 1
-  },
+  }
+  await pipe.follow((chunk) => {
+    const text = partial + chunk
+    const end = text.lastIndexOf('\n')
+    if (end < 0) {
+      partial = text
+      return
+    }
+    partial = text.slice(end + 1)
+    take(text.slice(0, end).split('\n'))
+  })
+  if (partial) take([partial])
+  return selectedAny ? 0 : 1
+}
+
+/** grep over whole inputs: the files named, or all of standard input. */
+function whole(ctx: CommandContext, s: Settings): number {
+  const { f, re, global, max, after, before } = s
+  const files = operands(ctx, s.args, f.has('r') || f.has('R'))
+  const showName = f.has('H') || (!f.has('h') && (files.length > 1 || f.has('r') || f.has('R')))
+  let selectedAny = false
+  let trouble = false
+  let out = ''
+  for (const name of files.length ? files : ['-']) {
+    let text: string
+    const label = name === '-' ? '(standard input)' : name
+    if (name === '-') text = ctx.stdin ?? ''
+    else {
+      const e = ctx.fs.stat(normalizePath(name, ctx.cwd))
+      if (!e || e.type === 'dir') {
+        if (!f.has('s')) ctx.stderr(`grep: ${name}: ${e ? 'Is a directory' : 'No such file or directory'}\n`)
+        trouble = true
+        continue
+      }
+      text = e.content
+    }
+    const ls = lines(text)
+    const selected: number[] = []
+    for (let i = 0; i < ls.length && selected.length < max; i++) {
+      re.lastIndex = 0
+      if (re.test(ls[i]) !== f.has('v')) selected.push(i)
+    }
+    if (selected.length) selectedAny = true
+    if (f.has('q')) {
+      if (selectedAny) break
+      continue
+    }
+    const prefix = (i: number, sep: string) => (showName ? label + sep : '') + (f.has('n') ? `${i + 1}${sep}` : '')
+    if (f.has('l')) {
+      if (selected.length) out += label + '\n'
+      continue
+    }
+    if (f.has('c')) {
+      out += (showName ? label + ':' : '') + selected.length + '\n'
+      continue
+    }
+    if (selected.length && text.includes('\0')) {
+      out += `grep: ${label}: binary file matches\n`
+      continue
+    }
+    if (f.has('o')) {
+      if (f.has('v')) continue
+      for (const i of selected) for (const m of ls[i].matchAll(global)) if (m[0] !== '') out += prefix(i, ':') + m[0] + '\n'
+      continue
+    }
+    let printedUpTo = -1
+    const sel = new Set(selected)
+    for (const i of selected) {
+      const from = Math.max(0, i - before, printedUpTo + 1)
+      if ((before || after) && printedUpTo >= 0 && from > printedUpTo + 1) out += '--\n'
+      for (let j = from; j < i; j++) out += prefix(j, '-') + ls[j] + '\n'
+      out += prefix(i, ':') + ls[i] + '\n'
+      printedUpTo = i
+      for (let j = i + 1; j <= Math.min(ls.length - 1, i + after) && !sel.has(j); j++) {
+        out += prefix(j, '-') + ls[j] + '\n'
+        printedUpTo = j
+      }
+    }
+  }
+  if (out) ctx.stdout(out)
+  if (f.has('q') && selectedAny) return 0
+  return trouble ? 2 : selectedAny ? 0 : 1
 }

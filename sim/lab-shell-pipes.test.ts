@@ -1,0 +1,96 @@
+// The lab shell's pipelines whose first member keeps running: a line filter passes lines on as they come (a live
+// `kubectl get pods -w | grep web`), while programs that read their input whole wait for the end.
+
+import { describe, expect, it } from 'vitest'
+import { applyWeb } from './testing/fixtures'
+import { CancelSource, NEVER } from './shell/cancel'
+import { headlessTime } from './shell/headless-time'
+import { testShell } from './shell/test-shell'
+import { labCommands } from './lab-shell'
+
+/** Runs one command line; every write to the terminal is kept with the simulated time it came at. */
+async function timed(line: string, replicas = 3) {
+  const shell = testShell({ commands: labCommands() })
+  const sim = shell.state.env.sim
+  applyWeb(sim, { replicas })
+  const writes: { at: number; text: string }[] = []
+  const time = headlessTime(sim, { onAdvance: () => shell.jobs.poke() })
+  const sink = (text: string) => writes.push({ at: sim.now(), text })
+  const start = sim.now()
+  await shell.execute(line, { stdout: sink, stderr: sink, cancel: NEVER, time })
+  return { writes, start, end: sim.now(), status: shell.state.status, text: writes.map((w) => w.text).join('') }
+}
+
+describe('pipelines with a running writer', () => {
+  it('shows the lines grep selects from a watch as they come, not when the watch ends', async () => {
+    const { writes, start, end, text, status } = await timed('kubectl get pods -w | grep web-2')
+    const lines = text.split('\n').filter(Boolean)
+    // web-2 is seen Pending, ContainerCreating and Running, each on its own line, at its own time.
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    for (const l of lines) expect(l).toMatch(/^web-2 /)
+    expect(lines.some((l) => /\bRunning\b/.test(l))).toBe(true)
+    const times = writes.map((w) => w.at)
+    expect(new Set(times).size).toBeGreaterThanOrEqual(2)
+    expect(times[0]).toBeLessThan(end)
+    expect(times[0]).toBeGreaterThan(start)
+    expect(status).toBe(0)
+  })
+
+  it('numbers the lines grep -n passes on across the chunks it gets', async () => {
+    const { text } = await timed('kubectl get pods -w | grep -n web-0')
+    const numbers = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => Number(l.slice(0, l.indexOf(':'))))
+    expect(numbers.length).toBeGreaterThanOrEqual(2)
+    // Line 1 is the header, so web-0's lines are 2 and later, in increasing order.
+    expect(numbers[0]).toBeGreaterThan(1)
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers)
+    expect(new Set(numbers).size).toBe(numbers.length)
+  })
+
+  it('gives a program that reads its input whole all of it, once the watch is over', async () => {
+    const counted = await timed('kubectl get pods -w | wc -l')
+    expect(counted.writes).toHaveLength(1)
+    expect(counted.writes[0].at).toBe(counted.end)
+    const all = await timed('kubectl get pods -w')
+    expect(counted.text.trim()).toBe(String(all.text.split('\n').filter(Boolean).length))
+  })
+
+  it('keeps grep -c to one count at the end', async () => {
+    const { writes, end, text } = await timed('kubectl get pods -w | grep -c Running')
+    expect(writes).toHaveLength(1)
+    expect(writes[0].at).toBe(end)
+    expect(Number(text.trim())).toBeGreaterThanOrEqual(3)
+  })
+
+  it('stops the whole line at Ctrl-C, keeping what grep already showed', async () => {
+    const shell = testShell({ commands: labCommands() })
+    const sim = shell.state.env.sim
+    applyWeb(sim, { replicas: 3 })
+    const time = headlessTime(sim, { onAdvance: () => shell.jobs.poke() })
+    const ctrlC = new CancelSource()
+    let text = ''
+    // The student presses Ctrl-C as soon as web-1 shows up.
+    const sink = (t: string) => {
+      text += t
+      if (t.includes('web-1')) ctrlC.cancel()
+    }
+    const status = await shell.execute('kubectl get pods -w | grep web', { stdout: sink, stderr: sink, cancel: ctrlC.token, time })
+    expect(status).toBe(130)
+    expect(text).toMatch(/^web-0 /m)
+    expect(text).toMatch(/^web-1 /m)
+    expect(text).not.toMatch(/web-2/)
+    let after = ''
+    await shell.execute('echo still here', { stdout: (t) => (after += t), stderr: (t) => (after += t), cancel: NEVER, time })
+    expect(after).toBe('still here\n')
+  })
+
+  it('exits with the status of the last member, and pipefail with the last failure', async () => {
+    expect((await timed('kubectl get pods -w | grep nothing-like-this')).status).toBe(1)
+    expect((await timed('kubectl get pods --bogus | grep web')).status).toBe(1)
+    expect((await timed('set -o pipefail; kubectl get pods --bogus | grep -c web')).status).toBe(1)
+    expect((await timed('false | true')).status).toBe(0)
+    expect((await timed('set -o pipefail; false | true')).status).toBe(1)
+  })
+})
