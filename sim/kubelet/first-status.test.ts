@@ -45,4 +45,19 @@ describe('the kubelet\'s first status of a pod', () => {
     sim.settle()
     expect(firsts).toEqual([[['init', { waiting: { reason: 'PodInitializing' } }], ['nginx', { waiting: { reason: 'PodInitializing' } }]]])
   })
+
+  // The kubelet's own reports do not wake its pod worker; a status someone else wrote does, and the
+  // kubelet reports what it sees again.
+  it('writes its own status back over one written by someone else', () => {
+    const sim = testSim()
+    sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } }, { actor: 'kubectl' })
+    sim.settle()
+    const before = sim.api.read('Pod', 'default', 'p') as unknown as Pod
+    const conditions = (before.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c))
+    sim.api.updateStatus({ ...before, status: { ...before.status, conditions } } as never, { actor: 'kubectl' })
+    expect(isPodReady(sim.api.read('Pod', 'default', 'p') as unknown as Pod)).toBe(false)
+    sim.drain()
+    expect(isPodReady(sim.api.read('Pod', 'default', 'p') as unknown as Pod)).toBe(true)
+    expect(sim.api.audit.at(-1)).toMatchObject({ actor: 'kubelet', verb: 'status' })
+  })
 })

@@ -25,6 +25,8 @@ export interface KubeletState {
   /** Pod IPs in use per node as the API shows them. */
   podIPs: ApiPodIPs
   pulls: NodePullQueues
+  /** The pod key whose status the kubelet is writing this moment (its own report, not news to it). */
+  reporting?: string
 }
 
 export type EventType = 'Normal' | 'Warning'
@@ -119,6 +121,7 @@ export class PodSync {
       this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
       return
     }
+    this.k.reporting = this.key
     try {
       this.pod = this.ctx.api.updateStatus({ ...this.pod, status }, { actor: 'kubelet' }) as PodObj
       // Stored as written: building again from it would give the same status (a fixed point).
@@ -127,6 +130,8 @@ export class PodSync {
       // The pod went away under us (force-deleted): nothing to report any more.
       if (isApiError(e, 'NotFound') || isApiError(e, 'Conflict')) return
       throw e
+    } finally {
+      this.k.reporting = undefined
     }
   }
 }
