@@ -19,6 +19,7 @@ type RevisionData = { spec: { template: PodTemplateSpec & { $patch: 'replace' } 
 // template object and once per stored revision.
 const dataByTemplate = new WeakMap<object, RevisionData>()
 const bytesByData = new WeakMap<object, string>()
+const hashesByData = new WeakMap<object, Map<number | undefined, string>>()
 
 /** getPatch: a strategic merge patch that replaces the pod template, and nothing else. */
 export function revisionData(set: Set): RevisionData {
@@ -42,8 +43,17 @@ export function revisionBytes(data: unknown): string {
 
 /** HashControllerRevision: FNV-1 over the patch bytes and the collision count, SafeEncodeString'd. */
 export function revisionHash(data: unknown, collisionCount: number | undefined): string {
+  const cacheable = data !== null && typeof data === 'object' && Object.isFrozen(data)
+  const known = cacheable ? hashesByData.get(data)?.get(collisionCount) : undefined
+  if (known !== undefined) return known
   const text = revisionBytes(data) + (collisionCount === undefined ? '' : String(collisionCount))
-  return safeEncodeString(String(fnv32(text)))
+  const hash = safeEncodeString(String(fnv32(text)))
+  if (cacheable) {
+    let byCount = hashesByData.get(data)
+    if (!byCount) hashesByData.set(data, (byCount = new Map()))
+    byCount.set(collisionCount, hash)
+  }
+  return hash
 }
 
 /** newRevision: the ControllerRevision for the set's current template (not yet named for collisions). */
