@@ -10,7 +10,7 @@ describe('a command the simulator does not run', () => {
     ['kubectl diff -f web.yaml', 'kubectl diff'],
     ['kubectl autoscale sts web --max=5 --cpu-percent=80', 'kubectl autoscale'],
     ['kubectl debug web-0 -it --image=busybox', 'kubectl debug'],
-    ['kubectl top pod --containers', 'kubectl top pod'],
+    ['kubectl auth can-i create pods', 'kubectl auth can-i'],
     ['kubectl certificate approve csr-1 --force', 'kubectl certificate approve'],
   ])('%s says it is not available', async (line, path) => {
     const r = await testShell().sh(line)

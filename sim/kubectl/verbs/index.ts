@@ -33,6 +33,7 @@ import { runCommand } from './run/run'
 import { scaleCommand } from './scale'
 import { setCommand } from './set'
 import { optionsCommand, unsupportedCommands } from './unsupported'
+import { topCommand } from './top'
 import { versionCommand } from './version'
 import { waitCommand } from './wait'
 
@@ -54,6 +55,7 @@ export function defaultVerbs(): KubectlCommand[] {
     completionCommand,
     optionsCommand,
     ...unsupportedCommands,
+    topCommand,
     createCommand,
     exposeCommand,
     deleteCommand,

@@ -21,7 +21,6 @@ function notAvailable(name: string, subcommands: readonly KubectlCommand[] = [],
 
 export const unsupportedCommands: readonly KubectlCommand[] = [
   notAvailable('certificate', [notAvailable('approve'), notAvailable('deny')]),
-  notAvailable('top', [notAvailable('node', [], ['nodes', 'no']), notAvailable('pod', [], ['pods', 'po'])]),
   notAvailable('auth', [notAvailable('can-i'), notAvailable('reconcile'), notAvailable('whoami')]),
   notAvailable('plugin', [notAvailable('list')]),
 ]
