@@ -1,6 +1,7 @@
 // `-o json` as kubectl prints it: Go's json.MarshalIndent(obj, "", "    ") of an unstructured object,
-// so map keys come out in byte order, and strings use Go's escaping (\u003c \u003e \u0026 for < > &,
-// \u2028 \u2029, \b \f \n \r \t, other control characters as \u00XX in lower-case hex).
+// so map keys come out in byte order (a typed object's members in its struct's order), and strings
+// use Go's escaping (\u003c \u003e \u0026 for < > &, \u2028 \u2029, \b \f \n \r \t, other control
+// characters as \u00XX in lower-case hex).
 
 function goJsonString(s: string): string {
   let out = '"'
@@ -38,6 +39,17 @@ function goJsonString(s: string): string {
   return out + '"'
 }
 
+/**
+ * Objects built in a Go struct's field order (a typed object kubectl made itself, such as the EventList
+ * of `kubectl events`): json.Marshal writes their members in that order instead of sorting them.
+ */
+export const inStructOrder = new WeakSet<object>()
+
+function members(v: object): [string, unknown][] {
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined)
+  return inStructOrder.has(v) ? entries : entries.sort(([a], [b]) => byteOrder(a, b))
+}
+
 function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
@@ -52,9 +64,7 @@ function encode(v: unknown, indent: string | undefined): string {
     if (v.length === 0) return '[]'
     return `[\n${v.map((x) => inner + encode(x, inner)).join(',\n')}\n${indent}]`
   }
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => byteOrder(a, b))
+  const entries = members(v)
   if (entries.length === 0) return '{}'
   return `{\n${entries.map(([k, x]) => `${inner}${goJsonString(k)}: ${encode(x, inner)}`).join(',\n')}\n${indent}}`
 }
@@ -62,9 +72,7 @@ function encode(v: unknown, indent: string | undefined): string {
 /** json.Marshal: no whitespace at all. */
 function compact(v: object): string {
   if (Array.isArray(v)) return `[${v.map((x) => encode(x, undefined)).join(',')}]`
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => byteOrder(a, b))
+  const entries = members(v)
   return `{${entries.map(([k, x]) => `${goJsonString(k)}:${encode(x, undefined)}`).join(',')}}`
 }
 

@@ -13,6 +13,7 @@ import { OUTPUT_FLAGS } from '../mutate/flags'
 import { parseRequestTimeout } from '../flags/global'
 import { goSortBy } from '../go-sort'
 import { selectOutput } from '../printers/registry'
+import { typedEventList } from './events-typed'
 import { TabWriter } from '../printers/tabwriter'
 import { mappingFor } from '../resource-mapping'
 
@@ -90,7 +91,7 @@ async function run(inv: Invocation): Promise<number> {
 /** The formats of events' PrintFlags (no custom columns, no wide). */
 const FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml']
 
-/** -o: the events as an EventList through kubectl's printer (the name printer prints nothing for it). */
+/** -o: the events as a typed EventList through kubectl's printer (the name printer prints nothing for it). */
 function outputPrinter(inv: Invocation): ((events: readonly Event[]) => void) | undefined {
   const format = inv.flags.string('output')
   if (!format) return undefined
@@ -101,7 +102,10 @@ function outputPrinter(inv: Invocation): ((events: readonly Event[]) => void) | 
     inv.outputFormats,
   )
   if (mode.type !== 'generic') return undefined
-  return (events) => inv.out(mode.printer.print({ apiVersion: 'v1', items: events, kind: 'EventList', metadata: {} } as never))
+  // Only json.Marshal of the typed list keeps the structs' field order; the other printers see the
+  // list as a map (jsonpath and templates after a round trip through JSON, yaml sorted).
+  const ordered = format === 'json'
+  return (events) => inv.out(mode.printer.print(typedEventList(events, ordered) as never))
 }
 
 /**

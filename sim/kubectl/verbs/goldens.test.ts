@@ -1,7 +1,8 @@
-// The verbs of rollout, wait, drain, config, version, api-resources, cluster-info, completion and top,
-// compared byte for byte with what the real kubectl v1.33.1 printed (verbs/__golden__/<verb>, made by
-// __golden__/generate.mjs: against shared/tools/fakeapi serving the worked-example worlds of §10 and
-// §11.11, or the bare binary with a kubeconfig from __golden__/kubeconfigs).
+// The verbs of rollout, wait, drain, config, version, api-resources, cluster-info, completion, top and
+// `events -o`, compared byte for byte with what the real kubectl v1.33.1 printed (verbs/__golden__/<dir>,
+// made by __golden__/generate.mjs: against shared/tools/fakeapi serving the worked-example worlds of
+// §10 and §11.11 or a world in __golden__/worlds, or the bare binary with a kubeconfig from
+// __golden__/kubeconfigs).
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
