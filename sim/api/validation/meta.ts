@@ -20,25 +20,43 @@ export function validateLabelName(key: string, field: string): FieldError[] {
   return isQualifiedName(key).map((m) => fieldError.invalid(field, key, m))
 }
 
+// A stored object's label and annotation maps and owner references are frozen, and an update that
+// keeps them keeps the very same objects: once found valid they are valid for good, and most writes
+// (every status report) need not look at them again. Only "no errors" is remembered.
+const validLabels = new WeakSet<object>()
+const validAnnotations = new WeakSet<object>()
+const validOwnerRefs = new WeakSet<object>()
+
+function known(memo: WeakSet<object>, value: object | undefined | null): boolean {
+  return value === undefined || value === null || memo.has(value)
+}
+
+function remember(memo: WeakSet<object>, value: object | undefined | null, errs: readonly FieldError[]): FieldError[] {
+  if (value && errs.length === 0 && Object.isFrozen(value)) memo.add(value)
+  return errs as FieldError[]
+}
+
 export function validateLabels(labels: Readonly<Record<string, string>> | undefined | null, field: string): FieldError[] {
+  if (known(validLabels, labels)) return []
   const errs: FieldError[] = []
-  for (const [k, v] of Object.entries(labels ?? {})) {
+  for (const [k, v] of Object.entries(labels!)) {
     errs.push(...validateLabelName(k, field))
     for (const m of isValidLabelValue(String(v))) errs.push(fieldError.invalid(field, String(v), m))
   }
-  return errs
+  return remember(validLabels, labels, errs)
 }
 
 export function validateAnnotations(annotations: Readonly<Record<string, string>> | undefined | null, field: string): FieldError[] {
+  if (known(validAnnotations, annotations)) return []
   const errs: FieldError[] = []
   let size = 0
-  for (const [k, v] of Object.entries(annotations ?? {})) {
+  for (const [k, v] of Object.entries(annotations!)) {
     // Annotation keys are qualified names, but case does not matter.
     for (const m of isQualifiedName(k.toLowerCase())) errs.push(fieldError.invalid(field, k, m))
     size += byteLength(k) + byteLength(String(v))
   }
   if (size > TOTAL_ANNOTATION_SIZE) errs.push(tooLong(field, TOTAL_ANNOTATION_SIZE))
-  return errs
+  return remember(validAnnotations, annotations, errs)
 }
 
 export function validateLabelSelectorRequirement(r: LabelSelectorRequirement, field: string, allowInvalidValues = false): FieldError[] {
@@ -82,6 +100,11 @@ function goOwnerRefs(refs: readonly OwnerReference[]): GoValue {
 }
 
 export function validateOwnerReferences(refs: readonly OwnerReference[] | undefined, field: string): FieldError[] {
+  if (known(validOwnerRefs, refs)) return []
+  return remember(validOwnerRefs, refs, ownerReferenceErrors(refs!, field))
+}
+
+function ownerReferenceErrors(refs: readonly OwnerReference[], field: string): FieldError[] {
   const errs: FieldError[] = []
   let firstController = ''
   for (const r of refs ?? []) {
