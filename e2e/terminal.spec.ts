@@ -1,5 +1,6 @@
-// The terminal in real Chromium: typing kubectl, history, Tab completion, Ctrl-C of a watch, a
-// pasted heredoc, two tabs (a watch in one sees a scale from the other), wide characters, resizing.
+// The terminal in real Chromium: typing kubectl, history, Tab completion, Ctrl-C of a watch, a watch
+// piped to grep, a pasted heredoc, two tabs (a watch in one sees a scale from the other), wide
+// characters, resizing.
 
 import { expect, test } from '@playwright/test'
 import { cursorLine, promptBack, PROMPT, ready, run, shot, STS, termText, TERMINAL_READY } from './terminal-helpers'
@@ -68,6 +69,22 @@ test('Ctrl-C stops kubectl get pods -w and gives the prompt back', async ({ page
   await expect.poll(() => termText(page)).toMatch(/\^C\nroot@k8s-master:~#$/)
   await run(page, 'echo back')
   await expect.poll(() => termText(page)).toContain(PROMPT + 'echo back\nback')
+})
+
+test('kubectl get pods -w | grep shows the lines grep selects as they come, until Ctrl-C', async ({ page }) => {
+  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.setSpeed(10))
+  await page.evaluate((text) => (window as any).__term.paste(text), `cat <<EOF | kubectl apply -f -\n${STS}EOF\n`)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => termText(page)).toContain('statefulset.apps/web created')
+  await run(page, 'kubectl get pods -w | grep web-0')
+  // Live: web-0's lines show while the watch still runs (no prompt yet), the header is filtered out.
+  await expect.poll(() => termText(page), { timeout: 15_000 }).toMatch(/web-0 +1\/1 +Running/)
+  expect(await cursorLine(page)).toBe('')
+  const shown = (await termText(page)).split('kubectl get pods -w | grep web-0\n')[1]
+  expect(shown).not.toContain('NAME')
+  for (const line of shown.split('\n').filter(Boolean)) expect(line).toMatch(/^web-0 /)
+  await page.keyboard.press('Control+C')
+  await expect.poll(() => termText(page)).toMatch(/\^C\nroot@k8s-master:~#$/)
 })
 
 test('a pasted heredoc waits for Enter, writes the file, and kubectl applies it', async ({ page }) => {
