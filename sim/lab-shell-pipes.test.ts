@@ -49,6 +49,15 @@ describe('pipelines with a running writer', () => {
     expect(new Set(numbers).size).toBe(numbers.length)
   })
 
+  it('paints the matches as it passes the lines on, with --color=always', async () => {
+    const { text } = await timed('kubectl get pods -w | grep --color=always --line-buffered web-1')
+    const lines = text.split('\n').filter(Boolean)
+    expect(lines.length).toBeGreaterThanOrEqual(2)
+    // GNU grep's default match colour (GREP_COLORS ms=01;31), then erase-in-line.
+    const painted = '\x1b[01;31m\x1b[Kweb-1\x1b[m\x1b[K '
+    for (const l of lines) expect(l.startsWith(painted)).toBe(true)
+  })
+
   it('gives a program that reads its input whole all of it, once the watch is over', async () => {
     const counted = await timed('kubectl get pods -w | wc -l')
     expect(counted.writes).toHaveLength(1)

@@ -9,8 +9,11 @@ export interface OptSpec {
   flags?: string
   /** Short options that take an argument, e.g. 'nABCefd'. */
   withArg?: string
-  /** Long options: name → the short key they stand for, and whether they take an argument. */
-  long?: Record<string, { key: string; arg?: boolean }>
+  /**
+   * Long options: name → the short key they stand for, and whether they take an argument (`arg`), or
+   * may take one after `=` (`optionalArg`, as `--color[=WHEN]`: the flag is set either way).
+   */
+  long?: Record<string, { key: string; arg?: boolean; optionalArg?: boolean }>
   /** Stop at the first operand (like POSIXLY_CORRECT; `watch`, `env`). */
   stopAtOperand?: boolean
 }
@@ -59,6 +62,10 @@ export function getopt(ctx: CommandContext, tool: string, spec: OptSpec, usageSt
         const v = eq >= 0 ? a.slice(eq + 1) : argv[++i]
         if (v === undefined) return usageError(ctx, tool, `option '--${exact}' requires an argument`, usageStatus)
         set(opt.key, v)
+      } else if (opt.optionalArg) {
+        // The flag, and the value ('' when none was given), so the last one given wins.
+        set(opt.key)
+        set(opt.key, eq >= 0 ? a.slice(eq + 1) : '')
       } else {
         if (eq >= 0) return usageError(ctx, tool, `option '--${exact}' doesn't allow an argument`, usageStatus)
         set(opt.key)

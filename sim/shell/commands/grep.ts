@@ -4,6 +4,7 @@
 import { normalizePath } from '../../storage/memfs'
 import type { Command, CommandContext } from '../types'
 import type { Pipe } from '../io'
+import { GREP_HELP } from './grep-help'
 import { lines } from './files'
 import { getopt, last } from './getopt'
 import { compile, escapeLiteral, translate } from './regex'
@@ -32,8 +33,11 @@ const LONG = {
   'after-context': { key: 'A', arg: true },
   'before-context': { key: 'B', arg: true },
   context: { key: 'C', arg: true },
-  color: { key: 'K' },
-  colour: { key: 'K' },
+  color: { key: 'K', optionalArg: true },
+  colour: { key: 'K', optionalArg: true },
+  // Output is written a line at a time anyway.
+  'line-buffered': { key: 'line-buffered' },
+  help: { key: 'help' },
 }
 
 /** Expands operands for -r: a directory stands for every file below it. */
@@ -52,15 +56,37 @@ function operands(ctx: CommandContext, names: string[], recursive: boolean): str
   return out
 }
 
+/** GNU grep's default GREP_COLORS (ms, fn, ln, se): SGR start, then erase to the end of the line. */
+const SGR = { match: '01;31', file: '35', line: '32', sep: '36' } as const
+
+/** Wraps text in a colour when --color is on (nothing when off). */
+type Paint = (what: keyof typeof SGR, text: string) => string
+
+const plain: Paint = (_what, text) => text
+const colored: Paint = (what, text) => (text === '' ? '' : `\x1b[${SGR[what]}m\x1b[K${text}\x1b[m\x1b[K`)
+
+/** The line with its non-empty matches painted. */
+function highlight(line: string, global: RegExp, paint: Paint): string {
+  if (paint === plain) return line
+  global.lastIndex = 0
+  return line.replace(global, (m) => paint('match', m))
+}
+
+/** --color's WHEN (none given: auto). An unknown one makes GNU grep print its help. */
+const COLOR_WHEN: Record<string, boolean | 'auto'> = { always: true, yes: true, force: true, never: false, no: false, none: false, auto: 'auto', tty: 'auto', 'if-tty': 'auto', '': 'auto' }
+
 interface Settings {
   f: ReadonlySet<string>
   re: RegExp
   global: RegExp
+  paint: Paint
   /** Operands as given (before -r expands them). */
   args: string[]
   max: number
   after: number
   before: number
+  /** Whether -A, -B or -C was given (even 0): groups are then separated by `--`. */
+  context: boolean
 }
 
 /** The options and the compiled patterns, or the exit status after saying what is wrong. */
@@ -68,6 +94,12 @@ function parse(ctx: CommandContext): Settings | number {
   const p = getopt(ctx, 'grep', { flags: 'EFGivwxnclqohHrRsPyUIaZz', withArg: 'emABCfd', long: LONG }, 2)
   if (typeof p === 'number') return p
   const f = p.flags
+  const when = f.has('K') ? COLOR_WHEN[last(p, 'K') ?? ''] : false
+  if (f.has('help') || when === undefined) {
+    ctx.stdout(GREP_HELP)
+    return 0
+  }
+  const paint = when === true || (when === 'auto' && ctx.tty) ? colored : plain
   const args = [...p.args]
   const patterns = p.values.get('e') ?? (args.length ? args.shift()!.split('\n') : undefined)
   if (patterns === undefined) {
@@ -101,7 +133,8 @@ function parse(ctx: CommandContext): Settings | number {
   const max = last(p, 'm') === undefined ? Infinity : Number(last(p, 'm'))
   const after = Number(last(p, 'A') ?? last(p, 'C') ?? 0)
   const before = Number(last(p, 'B') ?? last(p, 'C') ?? 0)
-  return { f, re, global, args, max, after, before }
+  const context = ['A', 'B', 'C'].some((k) => last(p, k) !== undefined)
+  return { f, re, global, paint, args, max, after, before, context }
 }
 
 /** Options that need the whole input (counts, names, context, a limit) or read files. */
@@ -115,7 +148,7 @@ function follows(s: Settings): boolean {
 export const grep: Command = {
   name: 'grep',
   followsStdin(argv) {
-    const s = parse({ argv, stderr: () => {} } as unknown as CommandContext)
+    const s = parse({ argv, stdout: () => {}, stderr: () => {} } as unknown as CommandContext)
     return typeof s !== 'number' && follows(s)
   },
   async run(ctx) {
@@ -128,9 +161,9 @@ export const grep: Command = {
 
 /** Prints each selected line of the pipe as soon as it is complete (a live `kubectl get -w | grep`). */
 async function followPipe(ctx: CommandContext, s: Settings, pipe: Pipe): Promise<number> {
-  const { f, re, global } = s
+  const { f, re, global, paint } = s
   const label = '(standard input)'
-  const prefix = (i: number) => (f.has('H') ? label + ':' : '') + (f.has('n') ? `${i + 1}:` : '')
+  const prefix = (i: number) => (f.has('H') ? paint('file', label) + paint('sep', ':') : '') + (f.has('n') ? paint('line', String(i + 1)) + paint('sep', ':') : '')
   let n = 0
   let partial = ''
   let selectedAny = false
@@ -147,8 +180,8 @@ async function followPipe(ctx: CommandContext, s: Settings, pipe: Pipe): Promise
         out += `grep: ${label}: binary file matches\n`
         binary = true
       } else if (f.has('o')) {
-        if (!f.has('v')) for (const m of line.matchAll(global)) if (m[0] !== '') out += prefix(i) + m[0] + '\n'
-      } else out += prefix(i) + line + '\n'
+        if (!f.has('v')) for (const m of line.matchAll(global)) if (m[0] !== '') out += prefix(i) + paint('match', m[0]) + '\n'
+      } else out += prefix(i) + (f.has('v') ? line : highlight(line, global, paint)) + '\n'
     }
     if (out) ctx.stdout(out)
   }
@@ -168,7 +201,7 @@ async function followPipe(ctx: CommandContext, s: Settings, pipe: Pipe): Promise
 
 /** grep over whole inputs: the files named, or all of standard input. */
 function whole(ctx: CommandContext, s: Settings): number {
-  const { f, re, global, max, after, before } = s
+  const { f, re, global, paint, max, after, before } = s
   const files = operands(ctx, s.args, f.has('r') || f.has('R'))
   const showName = f.has('H') || (!f.has('h') && (files.length > 1 || f.has('r') || f.has('R')))
   let selectedAny = false
@@ -198,13 +231,14 @@ function whole(ctx: CommandContext, s: Settings): number {
       if (selectedAny) break
       continue
     }
-    const prefix = (i: number, sep: string) => (showName ? label + sep : '') + (f.has('n') ? `${i + 1}${sep}` : '')
+    const painted = paint('file', label)
+    const prefix = (i: number, sep: string) => (showName ? painted + paint('sep', sep) : '') + (f.has('n') ? paint('line', String(i + 1)) + paint('sep', sep) : '')
     if (f.has('l')) {
-      if (selected.length) out += label + '\n'
+      if (selected.length) out += painted + '\n'
       continue
     }
     if (f.has('c')) {
-      out += (showName ? label + ':' : '') + selected.length + '\n'
+      out += (showName ? painted + paint('sep', ':') : '') + selected.length + '\n'
       continue
     }
     if (selected.length && text.includes('\0')) {
@@ -213,19 +247,22 @@ function whole(ctx: CommandContext, s: Settings): number {
     }
     if (f.has('o')) {
       if (f.has('v')) continue
-      for (const i of selected) for (const m of ls[i].matchAll(global)) if (m[0] !== '') out += prefix(i, ':') + m[0] + '\n'
+      for (const i of selected) for (const m of ls[i].matchAll(global)) if (m[0] !== '') out += prefix(i, ':') + paint('match', m[0]) + '\n'
       continue
     }
+    // Matches are painted in selected lines, or with -v in the context lines (the ones that match).
+    const selectedLine = (i: number) => (f.has('v') ? ls[i] : highlight(ls[i], global, paint))
+    const contextLine = (i: number) => (f.has('v') ? highlight(ls[i], global, paint) : ls[i])
     let printedUpTo = -1
     const sel = new Set(selected)
     for (const i of selected) {
       const from = Math.max(0, i - before, printedUpTo + 1)
-      if ((before || after) && printedUpTo >= 0 && from > printedUpTo + 1) out += '--\n'
-      for (let j = from; j < i; j++) out += prefix(j, '-') + ls[j] + '\n'
-      out += prefix(i, ':') + ls[i] + '\n'
+      if (s.context && printedUpTo >= 0 && from > printedUpTo + 1) out += paint('sep', '--') + '\n'
+      for (let j = from; j < i; j++) out += prefix(j, '-') + contextLine(j) + '\n'
+      out += prefix(i, ':') + selectedLine(i) + '\n'
       printedUpTo = i
       for (let j = i + 1; j <= Math.min(ls.length - 1, i + after) && !sel.has(j); j++) {
-        out += prefix(j, '-') + ls[j] + '\n'
+        out += prefix(j, '-') + contextLine(j) + '\n'
         printedUpTo = j
       }
     }
