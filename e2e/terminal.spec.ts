@@ -2,10 +2,18 @@
 // piped to grep, a pasted heredoc, two tabs (a watch in one sees a scale from the other), wide
 // characters, resizing.
 
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { cursorLine, promptBack, PROMPT, ready, run, shot, STS, termText, TERMINAL_READY } from './terminal-helpers'
 
 test.skip(!TERMINAL_READY, 'the app does not show the terminal pane yet: run with e2e/pages/terminal.playwright.config.ts')
+
+/** Time at 10x, and the StatefulSet applied through the terminal (a pasted heredoc piped to kubectl). */
+async function applyStsFast(page: Page): Promise<void> {
+  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.setSpeed(10))
+  await page.evaluate((text) => (window as any).__term.paste(text), `cat <<EOF | kubectl apply -f -\n${STS}EOF\n`)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => termText(page)).toContain('statefulset.apps/web created')
+}
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => console.log('pageerror:', e.message))
@@ -72,10 +80,7 @@ test('Ctrl-C stops kubectl get pods -w and gives the prompt back', async ({ page
 })
 
 test('kubectl get pods -w | grep shows the lines grep selects as they come, until Ctrl-C', async ({ page }) => {
-  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.setSpeed(10))
-  await page.evaluate((text) => (window as any).__term.paste(text), `cat <<EOF | kubectl apply -f -\n${STS}EOF\n`)
-  await page.keyboard.press('Enter')
-  await expect.poll(() => termText(page)).toContain('statefulset.apps/web created')
+  await applyStsFast(page)
   await run(page, 'kubectl get pods -w | grep web-0')
   // Live: web-0's lines show while the watch still runs (no prompt yet), the header is filtered out.
   await expect.poll(() => termText(page), { timeout: 15_000 }).toMatch(/web-0 +1\/1 +Running/)
@@ -101,10 +106,7 @@ test('a pasted heredoc waits for Enter, writes the file, and kubectl applies it'
 })
 
 test('two tabs: a watch in one shows the scale made in the other', async ({ page }) => {
-  await page.evaluate(() => (window as any).__ordinal.store.getState().workspace.setSpeed(10))
-  await page.evaluate((text) => (window as any).__term.paste(text), `cat <<EOF | kubectl apply -f -\n${STS}EOF\n`)
-  await page.keyboard.press('Enter')
-  await expect.poll(() => termText(page)).toContain('statefulset.apps/web created')
+  await applyStsFast(page)
   await run(page, 'kubectl get pods -w')
   await expect.poll(() => termText(page), { timeout: 15_000 }).toMatch(/web-0 +1\/1 +Running/)
 

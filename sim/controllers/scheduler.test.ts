@@ -24,6 +24,19 @@ function setUnschedulable(sim: Simulation, node: string, value: boolean): void {
   sim.drain()
 }
 
+/** Pod web-0 mounting claim www-web-0 of the default (WaitForFirstConsumer) class, and the node picked for it. */
+function podWithDelayedClaim(): { sim: Simulation; selected: string | undefined } {
+  const sim = testSim()
+  createAs(sim, {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'www-web-0', namespace: 'default' },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+  })
+  createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
+  return { sim, selected: sim.api.read('PersistentVolumeClaim', 'default', 'www-web-0').metadata.annotations?.['volume.kubernetes.io/selected-node'] }
+}
+
 describe('default-scheduler', () => {
   it('assigns a pod and says so in the events.k8s.io style', () => {
     const sim = testSim()
@@ -149,15 +162,7 @@ describe('default-scheduler', () => {
   })
 
   it('picks a node for a WaitForFirstConsumer claim, waits for the volume, then binds there', () => {
-    const sim = testSim()
-    createAs(sim, {
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      metadata: { name: 'www-web-0', namespace: 'default' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
-    })
-    createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
-    const selected = sim.api.read('PersistentVolumeClaim', 'default', 'www-web-0').metadata.annotations?.['volume.kubernetes.io/selected-node']
+    const { sim, selected } = podWithDelayedClaim()
     expect(selected).toMatch(/^k8s-node[12]$/)
     // Nothing is bound and nothing failed while the volume is provisioned.
     expect(nodeOf(sim, 'web-0')).toBeUndefined()
@@ -167,15 +172,7 @@ describe('default-scheduler', () => {
   })
 
   it('finishes the binding cycle on the node the pod was assumed on, even if that node is cordoned meanwhile', () => {
-    const sim = testSim()
-    createAs(sim, {
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      metadata: { name: 'www-web-0', namespace: 'default' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
-    })
-    createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
-    const selected = sim.api.read('PersistentVolumeClaim', 'default', 'www-web-0').metadata.annotations?.['volume.kubernetes.io/selected-node']
+    const { sim, selected } = podWithDelayedClaim()
     expect(nodeOf(sim, 'web-0')).toBeUndefined()
     // PreBind only waits for the claims; the filters ran in the scheduling cycle, which is over.
     setUnschedulable(sim, selected!, true)
