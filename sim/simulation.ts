@@ -19,6 +19,7 @@ import { ContainerRuntime } from './kubelet/runtime'
 import type { ApplyResult } from './manifest-apply'
 import type { Obj } from './api/types'
 import { createImageRegistry } from './images/registry'
+import { toolEnv } from './dns/commands'
 
 export interface SimulationOptions extends ClusterConfigInput {
   /** Throw programming errors from controllers (tests) instead of recording them. */
@@ -92,7 +93,13 @@ export class Simulation {
     this.events = new EventRecorder(this.api, this.clock)
     this.volumes = new VolumeStore()
     this.nodeHealth = new NodeHealth()
-    this.runtime = new ContainerRuntime({ volumes: this.volumes, clock: this.clock, nodeHealth: this.nodeHealth, images: createImageRegistry() })
+    this.runtime = new ContainerRuntime({
+      volumes: this.volumes,
+      clock: this.clock,
+      nodeHealth: this.nodeHealth,
+      images: createImageRegistry(),
+      dns: (where, files, now) => toolEnv(this, where, files, now),
+    })
     this.controllers = new ControllerManager({
       api: this.api,
       clock: this.clock,

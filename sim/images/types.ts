@@ -3,6 +3,8 @@
 // *what* the container does: which files it ships, what its main process does with its command and
 // arguments, how it reacts to SIGTERM, what it answers on its ports, what its tools print.
 
+import type { DnsToolEnv } from '../dns/tools/env'
+
 /** A parsed image reference (distribution/reference normalisation, as containerd sees it). */
 export interface ImageRef {
   /** What the pod spec said, e.g. `nginx`, `registry.k8s.io/nginx-slim:0.24`. */
@@ -68,6 +70,13 @@ export interface ContainerEnv {
    * main process is listening yet (zkOk.sh during the JVM's start-up). Absent: assume it is.
    */
   startedAt?: number
+  /** The image as the pod spec names it (`busybox:1.28`): which flavour of the DNS tools it has. */
+  image?: string
+  /**
+   * The cluster's DNS as this container's resolver reaches it, given the container's own
+   * /etc/resolv.conf and /etc/hosts. Absent outside a cluster (image tests): no DNS tool runs.
+   */
+  dns?(files: { resolvConf?: string; hosts?: string }): DnsToolEnv
 }
 
 export interface ProcessSpec {

@@ -7,6 +7,7 @@ import type { HttpResponse, ImageRegistry, KnownImage, ProcessPlan } from '../im
 import type { NodeHealth } from '../node-health'
 import type { VolumeStore } from '../storage/volume-store'
 import type { MountedFs } from './container-fs'
+import type { DnsToolEnv } from '../dns/tools/env'
 
 export interface RuntimeDeps {
   volumes: VolumeStore
@@ -16,6 +17,11 @@ export interface RuntimeDeps {
   clock?: Clock
   /** A pod on a node whose cable is pulled does not answer. */
   nodeHealth?: NodeHealth
+  /**
+   * The cluster DNS as a container's tools reach it (simulation.ts wires sim/dns): for the container
+   * `where`, with its own resolv.conf and hosts files, at `now`.
+   */
+  dns?(where: { namespace: string; pod: string; container: string; image: string }, files: { resolvConf?: string; hosts?: string }, now: number): DnsToolEnv
 }
 
 /** A mount as the kubelet hands it to the runtime: a volume of the volume store, or a part of it. */

@@ -215,6 +215,8 @@ export class ContainerRuntime {
         if (!opts.quiet) this.log(c, line, this.now())
       },
       startedAt: c.startedAt,
+      image: c.spec.image,
+      dns: this.deps.dns && sb ? (files) => this.deps.dns!({ namespace: sb.namespace, pod: sb.name, container: c.name, image: c.spec.image ?? '' }, files, this.now()) : undefined,
     }
   }
 

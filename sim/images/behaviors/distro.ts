@@ -56,7 +56,7 @@ const GNU_TOOLS: Record<string, string> = {
   '/bin/bash': 'sh',
 }
 
-const BUSYBOX_APPLETS = ['[', 'cat', 'date', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'ls', 'mkdir', 'printenv', 'printf', 'pwd', 'rm', 'sh', 'ash', 'sleep', 'tail', 'test', 'touch', 'true', 'uname', 'whoami']
+const BUSYBOX_APPLETS = ['[', 'cat', 'date', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'ls', 'mkdir', 'nslookup', 'printenv', 'printf', 'pwd', 'rm', 'sh', 'ash', 'sleep', 'tail', 'test', 'touch', 'true', 'uname', 'whoami']
 
 function busyboxTools(): Record<string, string> {
   const bins: Record<string, string> = {}

@@ -1,6 +1,7 @@
 // Plain base images: busybox, alpine, ubuntu, debian, and the DNS-tools images built on them. Their
 // default command is a shell, which with stdin closed exits 0 at once (a pod without `command` ends in
-// Completed, then CrashLoopBackOff). The DNS tools themselves (nslookup, dig) come later.
+// Completed, then CrashLoopBackOff). busybox and alpine have the nslookup applet, the dnsutils images
+// bind's nslookup, dig and host (sim/dns answers them, in each image's flavour).
 
 import type { ImageBehavior } from '../types'
 import { defineImage } from './define'
@@ -36,5 +37,12 @@ export function debianImage(): ImageBehavior {
  * no command of their own (pods give them `sleep 3600` / `sleep infinity`).
  */
 export function dnsutilsImage(base: 'jessie' | 'xenial'): ImageBehavior {
-  return defineImage({ id: 'dnsutils', base: base === 'jessie' ? 'debian-jessie' : 'ubuntu-xenial', env: {}, entrypoint: [], cmd: ['bash'] })
+  return defineImage({
+    id: 'dnsutils',
+    base: base === 'jessie' ? 'debian-jessie' : 'ubuntu-xenial',
+    env: {},
+    entrypoint: [],
+    cmd: ['bash'],
+    bins: { '/usr/bin/nslookup': 'nslookup', '/usr/bin/dig': 'dig', '/usr/bin/host': 'host' },
+  })
 }
