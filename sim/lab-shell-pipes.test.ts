@@ -95,6 +95,19 @@ describe('pipelines with a running writer', () => {
     expect(after).toBe('still here\n')
   })
 
+  it('ends a watch piped to head once head has its lines: the watch dies at its next write (SIGPIPE)', async () => {
+    const r = await timed('kubectl get pods -w | head -3; echo rc=$?', 3)
+    const lines = r.text.split('\n').filter(Boolean)
+    expect(lines[0]).toMatch(/^NAME +READY +STATUS/)
+    expect(lines.slice(1, 3).every((l) => /^web-\d /.test(l))).toBe(true)
+    expect(lines.slice(3)).toEqual(['rc=0'])
+    // The line ended while the pods were still coming up (a watch to the end waits for all three).
+    const whole = await timed('kubectl get pods -w | wc -l', 3)
+    expect(r.end).toBeLessThan(whole.end)
+    // kubectl itself ended with SIGPIPE: 128+13, which pipefail reports.
+    expect((await timed('set -o pipefail; kubectl get pods -w | head -3 > /dev/null; echo rc=$?', 3)).text).toBe('rc=141\n')
+  })
+
   it('exits with the status of the last member, and pipefail with the last failure', async () => {
     expect((await timed('kubectl get pods -w | grep nothing-like-this')).status).toBe(1)
     expect((await timed('kubectl get pods --bogus | grep web')).status).toBe(1)

@@ -6,6 +6,7 @@ import type { AndOr, Command, List, Pipeline } from './ast'
 import { expandFields, expandPattern, expandString, ExpandError, type ExpandContext } from './expand'
 import { matchPattern } from './glob'
 import { AbortSignal, CancelSignal, ExitSignal, LoopSignal, Pipe, ReturnSignal, type Io } from './io'
+import { CancelSource } from './cancel'
 import { applyRedirs } from './redirect'
 import { runSimple } from './simple-command'
 import type { ShellState } from './state'
@@ -118,13 +119,20 @@ export class Interpreter {
         const out = last ? io.out : (t: string) => pipes[i].write(t)
         const err = !last && p.pipeStderr[i] ? out : io.err
         const child = this.fork()
+        // SIGPIPE: once the next member is gone, this one's next write ends it like Ctrl-C would, but
+        // quietly and with status 128+13 (`kubectl get pods -w | head -3`).
+        const signals = new CancelSource()
+        const unlink = io.cancel.onCancel(() => signals.cancel())
+        if (!last) pipes[i].onBroken = () => signals.cancel()
         try {
-          return await child.runIsolated(asList(cmd), { ...io, stdin: i === 0 ? io.stdin : pipes[i - 1], out, err, outTty: last && io.outTty })
+          return await child.runIsolated(asList(cmd), { ...io, cancel: signals.token, stdin: i === 0 ? io.stdin : pipes[i - 1], out, err, outTty: last && io.outTty })
         } catch (e) {
           if (!(e instanceof CancelSignal)) throw e
-          return 130
+          return !last && pipes[i].broken && !io.cancel.cancelled ? 141 : 130
         } finally {
+          unlink()
           if (!last) pipes[i].close()
+          if (i > 0) pipes[i - 1].readerDone()
         }
       })
       const statuses = await Promise.all(runs)

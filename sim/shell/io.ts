@@ -32,12 +32,32 @@ export class Pipe implements Input {
   text = ''
   pos = 0
   closed = false
+  /** The reading member has finished: the writer's next write gets SIGPIPE. */
+  private readerGone = false
+  /** A write found the reader gone (the writer is being ended, as SIGPIPE ends it). */
+  broken = false
+  /** Called once, at the first write after the reader is gone. */
+  onBroken?: () => void
   private readonly listeners = new Set<() => void>()
 
+  // Writes come from wherever the writer prints, even from inside a watch callback, so a broken pipe
+  // never throws here: the text is dropped and the writer is stopped through onBroken.
   write(text: string): void {
+    if (this.readerGone) {
+      if (!this.broken) {
+        this.broken = true
+        this.onBroken?.()
+      }
+      return
+    }
     if (text === '' || this.closed) return
     this.text += text
     this.notify()
+  }
+
+  /** Nothing reads this pipe any more (`head -3` has its lines, or the reader failed). */
+  readerDone(): void {
+    this.readerGone = true
   }
 
   close(): void {
@@ -59,22 +79,32 @@ export class Pipe implements Input {
     })
   }
 
-  /** Hands `take` what is unread now and then whatever is written, until the pipe is closed. */
-  async follow(take: (text: string) => void): Promise<void> {
-    const flush = () => {
-      if (this.pos === this.text.length) return
-      const chunk = this.text.slice(this.pos)
-      this.pos = this.text.length
-      take(chunk)
-    }
-    this.listeners.add(flush)
-    try {
+  /**
+   * Hands `take` what is unread now and then whatever is written, until the pipe is closed or `take`
+   * answers true (it has read all it wants, as `head -3` does).
+   */
+  follow(take: (text: string) => boolean | void): Promise<void> {
+    return new Promise((resolve) => {
+      const flush = () => {
+        if (this.pos < this.text.length) {
+          const chunk = this.text.slice(this.pos)
+          this.pos = this.text.length
+          // Done reading: the pipe has no reader from now on, so the writer's very next write is
+          // its last (before this reader's own exit is even noticed).
+          if (take(chunk) === true) {
+            this.readerDone()
+            return finish()
+          }
+        }
+        if (this.closed) finish()
+      }
+      const finish = () => {
+        this.listeners.delete(flush)
+        resolve()
+      }
+      this.listeners.add(flush)
       flush()
-      await this.whenClosed()
-      flush()
-    } finally {
-      this.listeners.delete(flush)
-    }
+    })
   }
 
   private notify(): void {

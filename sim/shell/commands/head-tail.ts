@@ -2,11 +2,19 @@
 // when given several files.
 
 import type { Command, CommandContext } from '../types'
+import type { Pipe } from '../io'
 import { fsErrorText } from '../dialect'
 import { quoteLocale, quoteName, readSources, withArgv } from './files'
 import { getopt, last } from './getopt'
 
-function run(ctx: CommandContext, tool: 'head' | 'tail'): number {
+interface Parsed {
+  p: Exclude<ReturnType<typeof getopt>, number>
+  bytes: boolean
+  n: number
+  sign: string
+}
+
+function parse(ctx: CommandContext, tool: 'head' | 'tail'): Parsed | number {
   // `head -5` is `head -n 5`: rewrite the obsolete form before option parsing.
   const argv = ctx.argv.map((a, i) => (i === 1 && /^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a))
   const p = getopt(withArgv(ctx, argv), tool, { flags: 'qvfF', withArg: 'nc', long: { lines: { key: 'n', arg: true }, bytes: { key: 'c', arg: true }, quiet: { key: 'q' }, silent: { key: 'q' }, verbose: { key: 'v' }, follow: { key: 'f' } } })
@@ -18,8 +26,39 @@ function run(ctx: CommandContext, tool: 'head' | 'tail'): number {
     ctx.stderr(`${tool}: invalid number of ${bytes ? 'bytes' : 'lines'}: ${quoteLocale(spec)}\n`)
     return 1
   }
-  const n = Number(m[2])
-  const sign = m[1]
+  return { p, bytes, n: Number(m[2]), sign: m[1] }
+}
+
+/** `head -n N` of one pipe: its first N lines can be passed on as they come, and then it is done. */
+function followsPipe(x: Parsed): boolean {
+  return !x.bytes && x.sign === '' && x.p.args.every((a) => a === '-') && x.p.args.length <= 1 && !x.p.flags.has('v')
+}
+
+/** Prints the pipe's lines as they come until it has N of them, then exits (the writer gets SIGPIPE). */
+async function followHead(ctx: CommandContext, pipe: Pipe, n: number): Promise<number> {
+  let left = n
+  if (left === 0) return 0
+  await pipe.follow((chunk) => {
+    let out = ''
+    let from = 0
+    for (let nl = chunk.indexOf('\n'); nl >= 0 && left > 0; nl = chunk.indexOf('\n', from)) {
+      out += chunk.slice(from, nl + 1)
+      from = nl + 1
+      left--
+    }
+    // A line still being written counts when its newline comes; until then it is passed on as is.
+    if (left > 0) out += chunk.slice(from)
+    if (out) ctx.stdout(out)
+    return left === 0
+  })
+  return 0
+}
+
+async function run(ctx: CommandContext, tool: 'head' | 'tail'): Promise<number> {
+  const parsed = parse(ctx, tool)
+  if (typeof parsed === 'number') return parsed
+  const { p, bytes, n, sign } = parsed
+  if (tool === 'head' && ctx.stdinPipe && followsPipe(parsed)) return followHead(ctx, ctx.stdinPipe, n)
   let status = 0
   const sources = readSources(ctx, p.args)
   const headers = p.flags.has('v') || (sources.length > 1 && !p.flags.has('q'))
@@ -54,5 +93,12 @@ function cutBytes(text: string, tool: 'head' | 'tail', n: number, sign: string):
   return new TextDecoder().decode(s)
 }
 
-export const head: Command = { name: 'head', run: (ctx) => run(ctx, 'head') }
+export const head: Command = {
+  name: 'head',
+  run: (ctx) => run(ctx, 'head'),
+  followsStdin(argv) {
+    const parsed = parse({ argv, stderr: () => {} } as unknown as CommandContext, 'head')
+    return typeof parsed !== 'number' && followsPipe(parsed)
+  },
+}
 export const tail: Command = { name: 'tail', run: (ctx) => run(ctx, 'tail') }
