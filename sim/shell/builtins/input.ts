@@ -1,5 +1,6 @@
 // read, source/., and bash/sh: builtins that read lines or whole scripts.
 
+import { BASH_HELP_FIRST_LINE, BASH_HELP_TRAILER, BASH_USAGE, BASH_VERSION_TEXT } from './bash-texts'
 import { normalizePath } from '../../storage/memfs'
 import type { Builtin } from './types'
 
@@ -79,6 +80,9 @@ export const source: Builtin = {
 
 export const dot: Builtin = { ...source, name: '.', run: (ctx) => source.run(ctx) }
 
+/** bash's GNU long options (`bash --help`), besides --help and --version. */
+const BASH_LONG_OPTIONS = ['--debug', '--debugger', '--dump-po-strings', '--dump-strings', '--init-file', '--login', '--noediting', '--noprofile', '--norc', '--posix', '--pretty-print', '--rcfile', '--restricted', '--verbose']
+
 /** `bash -c 'cmds'`, `bash script.sh args`, `sh ...`: a child shell. */
 function childShell(name: 'bash' | 'sh'): Builtin {
   return {
@@ -87,8 +91,33 @@ function childShell(name: 'bash' | 'sh'): Builtin {
     async run(ctx) {
       const args = ctx.argv.slice(1)
       let i = 0
-      while (i < args.length && /^[-+][a-zA-Z]+$/.test(args[i]) && args[i] !== '-c') i++
-      if (args[i] === '-c') {
+      // Long options come first. dash (Debian's sh) has none; bash knows a few.
+      for (; i < args.length && args[i].startsWith('--') && args[i] !== '--'; i++) {
+        const opt = args[i]
+        if (name === 'sh') {
+          ctx.stderr('sh: 0: Illegal option --\n')
+          return 2
+        }
+        if (opt === '--version') {
+          ctx.stdout(BASH_VERSION_TEXT)
+          return 0
+        }
+        if (opt === '--help') {
+          ctx.stdout(BASH_HELP_FIRST_LINE + BASH_USAGE + BASH_HELP_TRAILER)
+          return 0
+        }
+        if (!BASH_LONG_OPTIONS.includes(opt)) {
+          ctx.stderr(`bash: ${opt}: invalid option\n${BASH_USAGE}`)
+          return 2
+        }
+        // The others change start-up files, debugging or editing, which a child shell here has none of.
+        if (opt === '--init-file' || opt === '--rcfile') i++
+      }
+      // After `--` the next word is the script file, whatever it looks like.
+      const endOfOptions = args[i] === '--'
+      if (endOfOptions) i++
+      while (!endOfOptions && i < args.length && /^[-+][a-zA-Z]+$/.test(args[i]) && args[i] !== '-c') i++
+      if (!endOfOptions && args[i] === '-c') {
         const script = args[i + 1]
         if (script === undefined) {
           ctx.stderr(`${name}: -c: option requires an argument\n`)
