@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { applyWeb } from './testing/fixtures'
 import { CancelSource, NEVER } from './shell/cancel'
 import { headlessTime } from './shell/headless-time'
-import { testShell } from './shell/test-shell'
+import { runScript, testShell } from './shell/test-shell'
 import { labCommands } from './lab-shell'
 
 /** Runs one command line; every write to the terminal is kept with the simulated time it came at. */
@@ -56,6 +56,28 @@ describe('pipelines with a running writer', () => {
     // GNU grep's default match colour (GREP_COLORS ms=01;31), then erase-in-line.
     const painted = '\x1b[01;31m\x1b[Kweb-1\x1b[m\x1b[K '
     for (const l of lines) expect(l.startsWith(painted)).toBe(true)
+  })
+
+  it('passes a watch through tee (to the terminal and the file) and cat as it comes', async () => {
+    const teed = await timed('kubectl get pods -w | tee pods.log')
+    expect(new Set(teed.writes.map((w) => w.at)).size).toBeGreaterThanOrEqual(2)
+    expect(teed.text).toMatch(/^NAME +READY/)
+    const all = await timed('kubectl get pods -w')
+    expect(teed.text).toBe(all.text)
+    const catted = await timed('kubectl get pods -w | cat')
+    expect(new Set(catted.writes.map((w) => w.at)).size).toBeGreaterThanOrEqual(2)
+    expect(catted.text).toBe(all.text)
+  })
+
+  it('leaves in the file tee writes what it passed on, also with -a after an earlier line', async () => {
+    const shell = testShell({ commands: labCommands() })
+    const sim = shell.state.env.sim
+    applyWeb(sim, { replicas: 2 })
+    const r = await runScript('echo first > pods.log\nkubectl get pods -w | tee -a pods.log > /dev/null\ncat pods.log', shell)
+    const lines = r.output.split('\n').filter(Boolean)
+    expect(lines[0]).toBe('first')
+    expect(lines[1]).toMatch(/^NAME +READY/)
+    expect(lines.some((l) => /^web-1 +1\/1 +Running/.test(l))).toBe(true)
   })
 
   it('gives a program that reads its input whole all of it, once the watch is over', async () => {

@@ -5,9 +5,17 @@ import { fsErrorText } from '../dialect'
 import { getopt } from './getopt'
 import { quoteName, readSources, withArgv } from './files'
 
+/** Plain `cat` (or `cat -`) of a pipe whose writer still runs passes the text on as it comes. */
+const passesThrough = (argv: readonly string[]) => argv.slice(1).every((a) => a === '-') && argv.length <= 2
+
 export const cat: Command = {
   name: 'cat',
-  run(ctx) {
+  followsStdin: passesThrough,
+  async run(ctx) {
+    if (ctx.stdinPipe && passesThrough(ctx.argv)) {
+      await ctx.stdinPipe.follow((chunk) => ctx.stdout(chunk))
+      return 0
+    }
     const p = getopt(ctx, 'cat', { flags: 'nbAEesTtuv', long: { number: { key: 'n' }, 'number-nonblank': { key: 'b' }, 'show-all': { key: 'A' }, 'show-ends': { key: 'E' }, 'squeeze-blank': { key: 's' } } })
     if (typeof p === 'number') return p
     const ends = p.flags.has('A') || p.flags.has('E') || p.flags.has('e')

@@ -63,11 +63,13 @@ export const tr: Command = {
 
 export const tee: Command = {
   name: 'tee',
-  run(ctx) {
+  // tee copies as it reads: a running writer's lines reach the terminal and the files as they come.
+  followsStdin: () => true,
+  async run(ctx) {
     const p = getopt(ctx, 'tee', { flags: 'ai', long: { append: { key: 'a' } } })
     if (typeof p === 'number') return p
-    const text = ctx.stdin ?? ''
     let status = 0
+    const paths: string[] = []
     for (const name of p.args) {
       const path = normalizePath(name, ctx.cwd)
       if (!ctx.fs.isDir(normalizePath('..', path)) || ctx.fs.isDir(path)) {
@@ -75,9 +77,20 @@ export const tee: Command = {
         status = 1
         continue
       }
-      writeKeepingMode(ctx.fs, path, text, ctx.sim.now(), p.flags.has('a'))
+      paths.push(path)
     }
-    ctx.stdout(text)
+    // Opened first (truncated, unless -a), then written to as the text comes.
+    let append = p.flags.has('a')
+    const copy = (text: string) => {
+      for (const path of paths) writeKeepingMode(ctx.fs, path, text, ctx.sim.now(), append)
+      append = true
+      ctx.stdout(text)
+    }
+    if (ctx.stdinPipe) {
+      if (!append) for (const path of paths) writeKeepingMode(ctx.fs, path, '', ctx.sim.now(), false)
+      append = true
+      await ctx.stdinPipe.follow(copy)
+    } else copy(ctx.stdin ?? '')
     return status
   },
 }
