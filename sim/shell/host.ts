@@ -42,11 +42,34 @@ export function hostCommands(): CommandRegistry {
   return new CommandRegistry(hostPrograms())
 }
 
+// The lab machine is an Ubuntu 22.04 host (its kernel is jammy's 5.15 GA kernel, `uname -a`): the
+// release files as Ubuntu 22.04.5 ships them.
+const OS_RELEASE = `PRETTY_NAME="Ubuntu 22.04.5 LTS"
+NAME="Ubuntu"
+VERSION_ID="22.04"
+VERSION="22.04.5 LTS (Jammy Jellyfish)"
+VERSION_CODENAME=jammy
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=jammy
+`
+const LSB_RELEASE = `DISTRIB_ID=Ubuntu
+DISTRIB_RELEASE=22.04
+DISTRIB_CODENAME=jammy
+DISTRIB_DESCRIPTION="Ubuntu 22.04.5 LTS"
+`
+
 /** A fresh lab machine's file system: the usual top-level directories and an empty /root. */
 export function createHostFs(now = 0): MemFs {
   const fs = new MemFs()
   for (const d of ['/root', '/tmp', '/etc', '/home', '/usr/bin', '/usr/local/bin', '/var/log', '/dev', '/opt']) fs.mkdir(d, now, { parents: true })
   fs.writeFile('/etc/hostname', HOST_NAME + '\n', now)
+  fs.writeFile('/etc/os-release', OS_RELEASE, now)
+  fs.writeFile('/etc/lsb-release', LSB_RELEASE, now)
   fs.writeFile('/dev/null', '', now)
   return fs
 }

@@ -284,3 +284,10 @@ describe('a pipeline interrupted by Ctrl-C', () => {
     expect([status, out.join('')]).toEqual([130, 'web-0   1/1\n'])
   })
 })
+
+describe('the lab machine', () => {
+  it('is an Ubuntu 22.04 host: its release files agree with its kernel', async () => {
+    const r = await runScript('. /etc/os-release; echo "$PRETTY_NAME|$VERSION_CODENAME|$ID_LIKE"\ngrep DESCRIPTION /etc/lsb-release\nuname -r')
+    expect(r.output).toBe('Ubuntu 22.04.5 LTS|jammy|debian\nDISTRIB_DESCRIPTION="Ubuntu 22.04.5 LTS"\n5.15.0-131-generic\n')
+  })
+})
