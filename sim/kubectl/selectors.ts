@@ -258,8 +258,8 @@ function splitTerms(s: string): string[] {
   return terms
 }
 
-/** fields.ParseSelector + the registry's label conversion: BadRequest errors as the server sends them. */
-export function parseFieldSelector(text: string, kind: KindInfo): FieldTerm[] {
+/** fields.ParseSelector alone (the syntax, as kubectl checks it itself): BadRequest on a bad term. */
+export function fieldSelectorTerms(text: string): FieldTerm[] {
   const terms: FieldTerm[] = []
   for (const part of splitTerms(text).sort()) {
     if (part === '') continue
@@ -267,6 +267,12 @@ export function parseFieldSelector(text: string, kind: KindInfo): FieldTerm[] {
     if (!m) throw new ApiError('BadRequest', `invalid selector: '${text}'; can't understand '${part}'`)
     terms.push({ field: m[1], value: m[3].replace(/\\(.)/g, '$1'), negate: m[2] === '!=' })
   }
+  return terms
+}
+
+/** fields.ParseSelector + the registry's label conversion: BadRequest errors as the server sends them. */
+export function parseFieldSelector(text: string, kind: KindInfo): FieldTerm[] {
+  const terms = fieldSelectorTerms(text)
   const allowed = ['metadata.name', 'metadata.namespace', ...(FIELD_LABELS[kind.kind] ?? [])]
   for (const t of terms) if (!allowed.includes(t.field)) throw new ApiError('BadRequest', `field label not supported: ${t.field}`)
   return terms

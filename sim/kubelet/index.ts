@@ -38,21 +38,6 @@ function usesSource(pod: Pod, kind: Kind, name: string): boolean {
   )
 }
 
-/** The same stored spec, labels, annotations and deletion state (an update keeps the unchanged objects). */
-function onlyStatusChanged(old: Pod | undefined, cur: Pod): boolean {
-  if (!old) return false
-  const a = old.metadata ?? {}
-  const b = cur.metadata ?? {}
-  return (
-    old.spec === cur.spec &&
-    a.labels === b.labels &&
-    a.annotations === b.annotations &&
-    a.deletionTimestamp === b.deletionTimestamp &&
-    a.deletionGracePeriodSeconds === b.deletionGracePeriodSeconds &&
-    a.uid === b.uid
-  )
-}
-
 export function kubeletController(deps: ControllerDeps): Controller {
   const k: KubeletState = { deps, records: new PodRecords(), podIPs: new ApiPodIPs(), pulls: new NodePullQueues() }
   let attached: ControllerContext | undefined
@@ -78,10 +63,11 @@ export function kubeletController(deps: ControllerDeps): Controller {
       k.podIPs.observe(ev)
       const pod = o as unknown as Pod
       const key = `${o.metadata.namespace}/${o.metadata.name}`
-      // The kubelet's own status report is no news to the pod's worker (upstream's pod config passes
-      // on only updates that differ in spec or metadata). Anyone else's status write still wakes it,
-      // so the next sync reports the status it sees again.
-      if (ev.type === 'MODIFIED' && k.reporting === key && onlyStatusChanged(ev.old as Pod | undefined, pod)) return []
+      // The kubelet's own status report (the only write while `reporting` names the pod: it goes
+      // through the status subresource, and watch handlers never write) is no news to the pod's
+      // worker; upstream's pod config passes on only updates that differ in spec or metadata. Anyone
+      // else's status write still wakes it, so the next sync reports the status it sees again.
+      if (ev.type === 'MODIFIED' && k.reporting === key) return []
       return ev.type === 'DELETED' || pod.spec?.nodeName || k.records.has(key) ? [key] : []
     }
     if (ev.kind === 'PersistentVolume') {

@@ -7,10 +7,8 @@ import { resolveCommand, startErrorMessage } from '../shell/resolve'
 import { shProgram } from '../shell/sh'
 import { fileTools } from '../shell/tools-fs'
 import { miscTools } from '../shell/tools-misc'
-import { done, type ImageRuntime, type Proc, type Program, type RunResult } from '../shell/types'
-import { dnsRunners } from '../../dns/commands'
-import { toRunResult } from '../../dns/programs'
-import { dnsToolsForImage } from '../../dns/tools/variants'
+import type { ImageRuntime, Proc, Program, RunResult } from '../shell/types'
+import { DNS_PROGRAMS } from '../../dns/programs'
 import type { ContainerEnv, ExecOptions, ExecResult, ImageBehavior, ProcessPlan, ProcessSpec } from '../types'
 import { distro, type DistroId } from './distro'
 
@@ -64,25 +62,6 @@ export function toPlan(r: RunResult): ProcessPlan {
   }
   return { exit: { afterMs: r.ms, exitCode: r.status }, listens: [], onSigterm, startupLog }
 }
-
-/**
- * The DNS tools, for the images whose file system has them (busybox's nslookup applet, dnsutils' bind
- * tools): answered by sim/dns in the flavour of the container's image, through the cluster DNS the
- * container's env reaches, with its own /etc/resolv.conf and /etc/hosts.
- */
-const DNS_PROGRAMS: Record<string, Program> = Object.fromEntries(
-  ['nslookup', 'dig', 'host'].map((name): [string, Program] => [
-    name,
-    (argv, p) => {
-      const fs = p.env.fs
-      const read = (path: string) => (fs.exists(path) && !fs.isDir(path) ? fs.readFile(path) : undefined)
-      const runner = dnsRunners(dnsToolsForImage(p.env.image ?? ''))[name]
-      const env = p.env.dns?.({ resolvConf: read('/etc/resolv.conf'), hosts: read('/etc/hosts') })
-      if (!runner || !env) return done(127, '', `sh: ${name}: not found\n`)
-      return toRunResult(runner(argv, env))
-    },
-  ]),
-)
 
 export function defineImage(def: ImageDef): ImageBehavior {
   const base = distro(def.base)

@@ -5,11 +5,10 @@
 // the selectors' syntax.
 
 import { ApiError } from '../../api/errors'
-import { kindInfo } from '../../api/kinds'
 import type { FlagSpec } from '../flags/pflag'
 import type { Invocation, KubectlCommand } from '../command'
 import { KubectlError, UsageError } from '../errors'
-import { parseFieldSelector, parseLabelSelector } from '../selectors'
+import { fieldSelectorTerms, parseLabelSelector } from '../selectors'
 import { SELECTOR_FLAG } from '../mutate/flags'
 import { parentCommand } from './parent-command'
 
@@ -49,15 +48,6 @@ function onClient(parse: () => void): void {
   }
 }
 
-function parseFieldSelectorSyntax(text: string): void {
-  try {
-    parseFieldSelector(text, kindInfo('Pod'))
-  } catch (e) {
-    if (e instanceof ApiError && !e.message.startsWith('invalid selector')) return
-    throw e
-  }
-}
-
 function metricsUnavailable(): never {
   throw new KubectlError('Metrics API not available')
 }
@@ -70,7 +60,7 @@ const topPod: KubectlCommand = {
     checkArgs(inv, 'pod [NAME | -l label]', 'only one of NAME or selector can be provided')
     const fields = inv.flags.string('field-selector')
     // Only the syntax is checked on the client; which fields a pod has would be the server's business.
-    if (fields) onClient(() => parseFieldSelectorSyntax(fields))
+    if (fields) onClient(() => fieldSelectorTerms(fields))
     metricsUnavailable()
   },
 }

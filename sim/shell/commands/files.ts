@@ -12,6 +12,14 @@ export function withArgv(ctx: CommandContext, argv: readonly string[]): CommandC
   return Object.create(ctx, { argv: { value: argv } }) as CommandContext
 }
 
+/**
+ * Just enough of a context to parse `argv` with (Command.followsStdin asks before the command runs):
+ * whatever the parse would print goes nowhere.
+ */
+export function parseOnlyContext(argv: readonly string[]): CommandContext {
+  return { argv, stdout: () => {}, stderr: () => {} } as unknown as CommandContext
+}
+
 export type Source = { name: string; text: string; stdin: boolean } | { name: string; error: FsErrorCode }
 
 export function readSource(ctx: CommandContext, name: string): Source {

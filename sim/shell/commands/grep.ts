@@ -5,7 +5,7 @@ import { normalizePath } from '../../storage/memfs'
 import type { Command, CommandContext } from '../types'
 import type { Pipe } from '../io'
 import { GREP_HELP } from './grep-help'
-import { lines } from './files'
+import { lines, parseOnlyContext } from './files'
 import { getopt, last } from './getopt'
 import { compile, escapeLiteral, translate } from './regex'
 
@@ -70,6 +70,12 @@ function highlight(line: string, global: RegExp, paint: Paint): string {
   if (paint === plain) return line
   global.lastIndex = 0
   return line.replace(global, (m) => paint('match', m))
+}
+
+/** An output line's `file:` and `number:` prefix (`-` after them for context lines), painted as --color says. */
+function linePrefix(s: Settings, label: string, showName: boolean): (i: number, sep: string) => string {
+  const name = s.paint('file', label)
+  return (i, sep) => (showName ? name + s.paint('sep', sep) : '') + (s.f.has('n') ? s.paint('line', String(i + 1)) + s.paint('sep', sep) : '')
 }
 
 /** --color's WHEN (none given: auto). An unknown one makes GNU grep print its help. */
@@ -148,7 +154,7 @@ function follows(s: Settings): boolean {
 export const grep: Command = {
   name: 'grep',
   followsStdin(argv) {
-    const s = parse({ argv, stdout: () => {}, stderr: () => {} } as unknown as CommandContext)
+    const s = parse(parseOnlyContext(argv))
     return typeof s !== 'number' && follows(s)
   },
   async run(ctx) {
@@ -163,7 +169,8 @@ export const grep: Command = {
 async function followPipe(ctx: CommandContext, s: Settings, pipe: Pipe): Promise<number> {
   const { f, re, global, paint } = s
   const label = '(standard input)'
-  const prefix = (i: number) => (f.has('H') ? paint('file', label) + paint('sep', ':') : '') + (f.has('n') ? paint('line', String(i + 1)) + paint('sep', ':') : '')
+  const prefixed = linePrefix(s, label, f.has('H'))
+  const prefix = (i: number) => prefixed(i, ':')
   let n = 0
   let partial = ''
   let selectedAny = false
@@ -232,7 +239,7 @@ function whole(ctx: CommandContext, s: Settings): number {
       continue
     }
     const painted = paint('file', label)
-    const prefix = (i: number, sep: string) => (showName ? painted + paint('sep', sep) : '') + (f.has('n') ? paint('line', String(i + 1)) + paint('sep', sep) : '')
+    const prefix = linePrefix(s, label, showName)
     if (f.has('l')) {
       if (selected.length) out += painted + '\n'
       continue

@@ -4,7 +4,7 @@
 import type { Command, CommandContext } from '../types'
 import type { Pipe } from '../io'
 import { fsErrorText } from '../dialect'
-import { quoteLocale, quoteName, readSources, withArgv } from './files'
+import { parseOnlyContext, quoteLocale, quoteName, readSources, withArgv } from './files'
 import { getopt, last } from './getopt'
 
 interface Parsed {
@@ -97,7 +97,7 @@ export const head: Command = {
   name: 'head',
   run: (ctx) => run(ctx, 'head'),
   followsStdin(argv) {
-    const parsed = parse({ argv, stderr: () => {} } as unknown as CommandContext, 'head')
+    const parsed = parse(parseOnlyContext(argv), 'head')
     return typeof parsed !== 'number' && followsPipe(parsed)
   },
 }
