@@ -1,6 +1,6 @@
 // The API server's indexes over stored objects (upstream: the informer cache's Indexers, which every
 // controller uses instead of listing everything): objects by the value of a field (pods by node,
-// events by the object they are about), by the claims a pod mounts, and the objects no controller
+// events by the object they are about), by the claims, ConfigMaps and Secrets a pod uses, and the objects no controller
 // owns (the orphans a controller may adopt). They hold store keys (`namespace/name`); the server turns
 // them into objects in the order it promises.
 
@@ -46,10 +46,54 @@ function podClaimNames(o: KubeObject): string[] {
   return out
 }
 
+interface SourceRefs {
+  configMap?: { name?: string }
+  secret?: { secretName?: string; name?: string }
+  projected?: { sources?: readonly { configMap?: { name?: string }; secret?: { name?: string } }[] }
+}
+interface EnvRefs {
+  envFrom?: readonly { configMapRef?: { name?: string }; secretRef?: { name?: string } }[]
+  env?: readonly { valueFrom?: { configMapKeyRef?: { name?: string }; secretKeyRef?: { name?: string } } }[]
+}
+interface PodSources {
+  spec?: { volumes?: readonly SourceRefs[]; initContainers?: readonly EnvRefs[]; containers?: readonly EnvRefs[] }
+}
+
+/**
+ * The ConfigMaps (or Secrets) a pod reads: through volumes (projected ones too), envFrom and env
+ * valueFrom, in init and app containers. The kubelet wakes exactly these pods when one changes.
+ */
+function podSourceNames(kind: 'ConfigMap' | 'Secret'): (o: KubeObject) => string[] {
+  const cm = kind === 'ConfigMap'
+  return (o) => {
+    const out: string[] = []
+    const add = (name: string | undefined) => {
+      if (name && !out.includes(name)) out.push(name)
+    }
+    const spec = (o as unknown as PodSources).spec
+    for (const v of spec?.volumes ?? []) {
+      add(cm ? v.configMap?.name : v.secret?.secretName)
+      for (const s of v.projected?.sources ?? []) add(cm ? s.configMap?.name : s.secret?.name)
+    }
+    for (const list of [spec?.initContainers, spec?.containers]) {
+      for (const c of list ?? []) {
+        for (const f of c.envFrom ?? []) add(cm ? f.configMapRef?.name : f.secretRef?.name)
+        for (const e of c.env ?? []) add(cm ? e.valueFrom?.configMapKeyRef?.name : e.valueFrom?.secretKeyRef?.name)
+      }
+    }
+    return out
+  }
+}
+
 /** Index names: a field path (then `list` with that field selector uses it) or a named relation. */
 export const INDEXERS: Partial<Record<Kind, Readonly<Record<string, Indexer>>>> = {
   // A pod's name never changes, so its claims follow its volumes.
-  Pod: { 'spec.nodeName': field('spec.nodeName'), claimName: { values: podClaimNames, from: 'spec' } },
+  Pod: {
+    'spec.nodeName': field('spec.nodeName'),
+    claimName: { values: podClaimNames, from: 'spec' },
+    configMapName: { values: podSourceNames('ConfigMap'), from: 'spec' },
+    secretName: { values: podSourceNames('Secret'), from: 'spec' },
+  },
   Event: { 'involvedObject.uid': field('involvedObject.uid') },
   PersistentVolumeClaim: { 'spec.volumeName': field('spec.volumeName') },
   PersistentVolume: { 'spec.claimRef.name': field('spec.claimRef.name'), 'status.phase': field('status.phase') },

@@ -7,7 +7,7 @@ import type { Controller, ControllerContext } from '../controllers/runtime'
 import { splitKey } from '../controllers/runtime'
 import type { ControllerDeps } from '../controllers/deps'
 import type { Kind } from '../api/kinds'
-import type { Pod, Volume, WatchEvent } from '../api/types'
+import type { Pod, WatchEvent } from '../api/types'
 import { adoptRecord, newRecord } from './adopt'
 import { NodePullQueues } from './image-pull'
 import { refreshKubeletVolumes } from './pod-setup'
@@ -19,24 +19,6 @@ import { kubeletVolumeSources } from './volumes'
 import type { PodObj } from './spec'
 
 const WATCHES: readonly Kind[] = ['Pod', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'PersistentVolume']
-
-function references(v: Volume, kind: Kind, name: string): boolean {
-  if (kind === 'ConfigMap') return v.configMap?.name === name || !!v.projected?.sources?.some((s) => s.configMap?.name === name)
-  if (kind === 'Secret') return v.secret?.secretName === name || !!v.projected?.sources?.some((s) => s.secret?.name === name)
-  if (kind === 'PersistentVolumeClaim') return v.persistentVolumeClaim?.claimName === name
-  return false
-}
-
-function usesSource(pod: Pod, kind: Kind, name: string): boolean {
-  if ((pod.spec?.volumes ?? []).some((v) => references(v, kind, name))) return true
-  if (kind !== 'ConfigMap' && kind !== 'Secret') return false
-  const cs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
-  return cs.some(
-    (c) =>
-      (c.envFrom ?? []).some((f) => (kind === 'ConfigMap' ? f.configMapRef?.name : f.secretRef?.name) === name) ||
-      (c.env ?? []).some((e) => (kind === 'ConfigMap' ? e.valueFrom?.configMapKeyRef?.name : e.valueFrom?.secretKeyRef?.name) === name),
-  )
-}
 
 export function kubeletController(deps: ControllerDeps): Controller {
   const k: KubeletState = { deps, records: new PodRecords(), podIPs: new ApiPodIPs(), pulls: new NodePullQueues() }
@@ -82,13 +64,12 @@ export function kubeletController(deps: ControllerDeps): Controller {
       }
       return out
     }
+    // Claims, ConfigMaps and Secrets: the pods that use them (indexes; names are per namespace).
     const ns = o.metadata.namespace ?? ''
+    const index = ev.kind === 'PersistentVolumeClaim' ? 'claimName' : ev.kind === 'ConfigMap' ? 'configMapName' : 'secretName'
     const out: string[] = []
-    // Claims: only the pods that name the claim (an index); ConfigMaps and Secrets: every pod of the namespace.
-    const candidates = ev.kind === 'PersistentVolumeClaim' ? ctx.api.byIndex('Pod', 'claimName', o.metadata.name ?? '') : ctx.api.list('Pod', { namespace: ns })
-    for (const p of candidates) {
-      if (p.metadata.namespace !== ns) continue
-      if (p.spec?.nodeName && usesSource(p as Pod, ev.kind, o.metadata.name ?? '')) out.push(`${ns}/${p.metadata.name}`)
+    for (const p of ctx.api.byIndex('Pod', index, o.metadata.name ?? '')) {
+      if (p.metadata.namespace === ns && p.spec?.nodeName) out.push(`${ns}/${p.metadata.name}`)
     }
     return out
   }
