@@ -58,6 +58,24 @@ describe('ApiServer', () => {
     }).toThrow(TypeError)
   })
 
+  it('stores a pod status written through the status subresource as written (the kubelet relies on it)', () => {
+    const { api } = server()
+    const p = api.create(pod('p', 'node-1'), { actor: 't' })
+    const status = {
+      phase: 'Running',
+      conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: '2023-11-14T22:13:20Z' }],
+      hostIP: '192.168.56.11',
+      podIP: '10.244.1.2',
+      podIPs: [{ ip: '10.244.1.2' }],
+      startTime: '2023-11-14T22:13:20Z',
+      containerStatuses: [{ name: 'c', ready: true, restartCount: 0, started: true, image: 'nginx', imageID: '', state: { running: { startedAt: '2023-11-14T22:13:20Z' } }, lastState: {} }],
+      qosClass: 'BestEffort',
+    }
+    const stored = api.updateStatus({ ...p, status: { ...status, message: undefined } }, { actor: 'kubelet' })
+    expect(stored.status).toEqual(status)
+    expect(JSON.stringify(stored.status)).toBe(JSON.stringify(status))
+  })
+
   it('rejects an update with a stale resourceVersion as a Conflict', () => {
     const { api } = server()
     const o = api.create(cm('a'), { actor: 't' })

@@ -124,8 +124,9 @@ export class PodSync {
     this.k.reporting = this.key
     try {
       this.pod = this.ctx.api.updateStatus({ ...this.pod, status }, { actor: 'kubelet' }) as PodObj
-      // Stored as written: building again from it would give the same status (a fixed point).
-      if (deepEqual(status, this.pod.status)) this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
+      // The status subresource stores .status as written (no strategy rewrites a pod's status), so
+      // building again from the stored pod would give the same status: a fixed point, reported.
+      this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
     } catch (e) {
       // The pod went away under us (force-deleted): nothing to report any more.
       if (isApiError(e, 'NotFound') || isApiError(e, 'Conflict')) return
