@@ -267,6 +267,7 @@ export function createSimulation(opts: SimulationOptions = {}): Simulation {
 export function restoreSimulation(state: SavedState, opts: { strict?: boolean } = {}): Simulation {
   const sim = new Simulation({ ...state.config, epoch: state.now, clusterAgeMs: 0, strict: opts.strict })
   sim.api.restore(state.objects, state.resourceVersion)
+  sim.events.restore()
   sim.rng.restore(state.rng)
   sim.volumes.import(state.volumes)
   sim.nodeHealth.load(state.nodeOutages ?? [])

@@ -3,6 +3,7 @@
 import { describe, it, expect } from 'vitest'
 import { testSim } from '../testing/harness'
 import { EVENT_TTL_MS } from './events'
+import { restoreSimulation } from '../simulation'
 
 const about = { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'web-0', uid: 'u-1' }
 
@@ -41,5 +42,46 @@ describe('EventRecorder', () => {
     sim.advance(35 * 60_000)
     sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', src)
     expect(events(sim).map((e) => [e.reason, e.count])).toEqual([['BackOff', 2]])
+  })
+
+  describe('in a restored session (a reloaded page)', () => {
+    const src = { component: 'kubelet', host: 'k8s-node1' }
+    const scheduler = { component: 'default-scheduler', action: 'Binding', reportingInstance: 'default-scheduler-k8s-master' }
+
+    it('expire an hour after their last write, as they would have without the reload', () => {
+      const sim = testSim()
+      sim.events.record(about, 'Normal', 'Pulled', 'pulled', src)
+      sim.advance(20 * 60_000)
+      sim.events.record(about, 'Normal', 'Created', 'created', src)
+      sim.events.record(about, 'Normal', 'Scheduled', 'Successfully assigned default/web-0 to k8s-node1', scheduler)
+      const restored = restoreSimulation(sim.exportState(), { strict: true })
+      restored.advance(41 * 60_000)
+      expect(events(restored).map((e) => e.reason)).toEqual(['Created', 'Scheduled'])
+      restored.advance(20 * 60_000)
+      expect(events(restored)).toEqual([])
+    })
+
+    it('keep counting a repeat on the Event already written, which then lives an hour from the repeat', () => {
+      const sim = testSim()
+      sim.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', src)
+      const restored = restoreSimulation(sim.exportState(), { strict: true })
+      restored.advance(50 * 60_000)
+      restored.events.record(about, 'Warning', 'BackOff', 'Back-off restarting failed container', src)
+      expect(events(restored).map((e) => [e.reason, e.count])).toEqual([['BackOff', 2]])
+      restored.advance(30 * 60_000)
+      expect(events(restored).map((e) => [e.reason, e.count])).toEqual([['BackOff', 2]])
+      restored.advance(31 * 60_000)
+      expect(events(restored)).toEqual([])
+    })
+
+    it('count a scheduler repeat into the series of the Event already written', () => {
+      const sim = testSim()
+      sim.events.record(about, 'Warning', 'FailedScheduling', '0/3 nodes are available', scheduler)
+      const restored = restoreSimulation(sim.exportState(), { strict: true })
+      restored.advance(60_000)
+      restored.events.record(about, 'Warning', 'FailedScheduling', '0/3 nodes are available', scheduler)
+      const evs = events(restored) as unknown as { series?: { count: number } }[]
+      expect(evs.map((e) => e.series?.count)).toEqual([2])
+    })
   })
 })

@@ -5,10 +5,11 @@
 //  - the events.k8s.io recorder the scheduler uses: eventTime, action, reportingInstance, empty
 //    source, repeats recorded as a series.
 // Event names are `<involvedObject.name>.<UnixNano in hex>`, so `kubectl get events` (etcd order)
-// groups them by object. Events expire after an hour (the API server's default --event-ttl).
+// groups them by object. Events expire an hour after their last write (the API server's default
+// --event-ttl, an etcd lease renewed by each write); a restored session takes up the hours it left.
 
 import type { Clock } from '../core/clock'
-import { rfc3339, rfc3339Micro } from '../core/time'
+import { parseRfc3339, rfc3339, rfc3339Micro } from '../core/time'
 import type { ApiServer } from '../api/server'
 import type { Event, KubeObject, ObjectReference } from './event-types'
 
@@ -27,6 +28,14 @@ export interface EventSource {
 interface Aggregate {
   name: string
   namespace: string
+  /** Cancels the pending expiry (a repeat renews it; an Event deleted by hand has none to wait for). */
+  cancelExpiry: () => void
+}
+
+const NOTHING = (): void => {}
+
+function aggregateKey(component: string, host: string, ref: ObjectReference, type: string, reason: string, message: string): string {
+  return [component, host, ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.fieldPath ?? '', type, reason, message].join('\u0000')
 }
 
 export class EventRecorder {
@@ -44,14 +53,15 @@ export class EventRecorder {
     const ref = toReference(obj)
     const namespace = ref.namespace || 'default'
     const now = this.clock.now()
-    const aggKey = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.fieldPath ?? '', type, reason, message].join('\u0000')
+    const aggKey = aggregateKey(source.component, source.host ?? '', ref, type, reason, message)
     const prior = this.seen.get(aggKey)
     if (prior) {
       const existing = this.api.get('Event', prior.namespace, prior.name) as Event | undefined
       if (existing) {
-        this.bump(existing, now, source, aggKey)
+        this.bump(existing, now, source, aggKey, prior)
         return
       }
+      prior.cancelExpiry()
       this.seen.delete(aggKey)
     }
     const name = `${ref.name}.${this.nanoHex(now)}`
@@ -94,11 +104,35 @@ export class EventRecorder {
       // Events are best effort, as upstream: a failed write (e.g. a namespace being deleted) is dropped.
       return
     }
-    this.seen.set(aggKey, { name, namespace })
-    this.clock.after(EVENT_TTL_MS, () => this.expire(aggKey, namespace, name), { key: `event-ttl/${namespace}/${name}`, background: true })
+    const agg: Aggregate = { name, namespace, cancelExpiry: NOTHING }
+    this.seen.set(aggKey, agg)
+    this.expireAt(now + EVENT_TTL_MS, aggKey, agg)
   }
 
-  private bump(existing: Event, now: number, source: EventSource, aggKey: string): void {
+  /**
+   * Takes up the Events of a restored session: each expires an hour after its last write, and a
+   * repeat still counts on the latest Event of its kind.
+   */
+  restore(): void {
+    const latest = new Map<string, number>()
+    for (const ev of this.api.list('Event') as unknown as Event[]) {
+      const written = ev.lastTimestamp || ev.series?.lastObservedTime || ev.eventTime || ev.firstTimestamp || ev.metadata?.creationTimestamp
+      const last = parseRfc3339(written) ?? this.clock.now()
+      const aggKey = aggregateKey(ev.source?.component || ev.reportingComponent || '', ev.source?.host ?? '', ev.involvedObject, ev.type ?? '', ev.reason ?? '', ev.message ?? '')
+      const agg: Aggregate = { name: ev.metadata!.name!, namespace: ev.metadata!.namespace!, cancelExpiry: NOTHING }
+      if ((latest.get(aggKey) ?? -Infinity) <= last) {
+        latest.set(aggKey, last)
+        this.seen.set(aggKey, agg)
+      }
+      this.expireAt(last + EVENT_TTL_MS, aggKey, agg)
+    }
+  }
+
+  private expireAt(at: number, aggKey: string, agg: Aggregate): void {
+    agg.cancelExpiry = this.clock.at(at, () => this.expire(aggKey, agg), { background: true })
+  }
+
+  private bump(existing: Event, now: number, source: EventSource, aggKey: string, agg: Aggregate): void {
     const next: Event = source.action
       ? {
           ...existing,
@@ -113,18 +147,16 @@ export class EventRecorder {
     } catch {
       return
     }
-    const ns = existing.metadata!.namespace!
-    const name = existing.metadata!.name!
-    this.clock.after(EVENT_TTL_MS, () => this.expire(aggKey, ns, name), { key: `event-ttl/${ns}/${name}`, background: true })
+    agg.cancelExpiry()
+    this.expireAt(now + EVENT_TTL_MS, aggKey, agg)
   }
 
   /** The event's hour is up: it goes, and its aggregate is forgotten unless a newer event took it over. */
-  private expire(aggKey: string, namespace: string, name: string): void {
-    const v = this.seen.get(aggKey)
-    if (v && v.name === name && v.namespace === namespace) this.seen.delete(aggKey)
-    if (this.api.get('Event', namespace, name)) {
+  private expire(aggKey: string, agg: Aggregate): void {
+    if (this.seen.get(aggKey) === agg) this.seen.delete(aggKey)
+    if (this.api.get('Event', agg.namespace, agg.name)) {
       try {
-        this.api.delete('Event', namespace, name, { actor: 'kube-apiserver' })
+        this.api.delete('Event', agg.namespace, agg.name, { actor: 'kube-apiserver' })
       } catch {
         // already gone
       }
