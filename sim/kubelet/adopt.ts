@@ -49,6 +49,20 @@ function stateFrom(cs: ContainerStatus): ContainerState {
   return { kind: 'waiting', reason: (cs.state?.waiting?.reason ?? 'ContainerCreating') as WaitingReason, message: cs.state?.waiting?.message }
 }
 
+/** A container record as a reported container status says it is (state, restarts, image, flags). */
+export function containerFromStatus(c: ContainerRecord, cs: ContainerStatus): ContainerRecord {
+  return {
+    ...c,
+    state: stateFrom(cs),
+    lastTerminated: cs.lastState?.terminated ? terminatedFrom(cs.lastState.terminated) : undefined,
+    restartCount: cs.restartCount ?? 0,
+    image: cs.imageID ? { name: cs.image, id: cs.imageID } : undefined,
+    containerId: strip(cs.containerID),
+    started: cs.started ?? false,
+    ready: cs.ready ?? false,
+  }
+}
+
 /** The kubelet's memory of a pod, rebuilt from the status it reported. */
 export function adoptRecord(ctx: ControllerContext, pod: PodObj, makeSync: (rec: PodRecord) => PodSync): PodRecord {
   const now = ctx.now()
@@ -59,17 +73,8 @@ export function adoptRecord(ctx: ControllerContext, pod: PodObj, makeSync: (rec:
   rec.containers = initialContainers(s).map((c): ContainerRecord => {
     const cs = statuses.find((x) => x.name === c.name)
     if (!cs) return c
-    const state = stateFrom(cs)
-    const out: ContainerRecord = {
-      ...c,
-      state,
-      lastTerminated: cs.lastState?.terminated ? terminatedFrom(cs.lastState.terminated) : undefined,
-      restartCount: cs.restartCount ?? 0,
-      image: cs.imageID ? { name: cs.image, id: cs.imageID } : undefined,
-      containerId: strip(cs.containerID),
-      started: cs.started ?? false,
-      ready: cs.ready ?? false,
-    }
+    const out = containerFromStatus(c, cs)
+    const state = out.state
     const progressed = !(state.kind === 'waiting' && (state.reason === 'ContainerCreating' || state.reason === 'PodInitializing'))
     if (progressed || out.containerId) out.attemptedAt = rec.startTime ?? now
     if (state.kind === 'waiting') {

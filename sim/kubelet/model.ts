@@ -111,6 +111,11 @@ export interface ContainerRecord {
   /** What the container's probes could see after the last one ran (what the probes change themselves is no news). */
   probeFingerprint?: string
   kill?: KillPlan
+  /**
+   * A start no PLEG relist has seen yet: until `until` the status shows `before` (the container as
+   * the status showed it before the start). See pleg.ts.
+   */
+  unseen?: { until: number; before: ContainerRecord }
 }
 
 export interface MountRetry {

@@ -9,6 +9,7 @@ import type { ContainerState as ApiContainerState, PodStatus } from 'kubernetes-
 import { rfc3339 } from '../core/time'
 import type { ContainerRecord, PodRecord, Terminated } from './model'
 import { containerSpec, restartPolicy, type PodObj } from './spec'
+import { reportedRecord } from './pleg'
 
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
@@ -187,7 +188,9 @@ function lastOfType(conditions: readonly PodCondition[], type: string): PodCondi
 const byName = (a: ContainerStatus, b: ContainerStatus) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 /** The whole status the kubelet would write now. */
-export function buildPodStatus(pod: PodObj, rec: PodRecord, hostIP: string, now: number): PodStatus {
+export function buildPodStatus(pod: PodObj, record: PodRecord, hostIP: string, now: number): PodStatus {
+  // Starts no relist has seen yet are not reported (pleg.ts).
+  const rec = reportedRecord(record, now)
   const old = pod.status ?? {}
   const phase = podPhase(pod, rec)
   const previous = old.conditions ?? []

@@ -16,7 +16,9 @@ const QUIET_EVERY_MS = 5 * 60_000
 
 function applies(c: ContainerRecord, type: ProbeType): boolean {
   const w = c.probes[type]
-  if (!w || w.onHold || c.state.kind !== 'running' || c.kill) return false
+  // A probe worker skips a container the pod's status does not show running yet (a start no relist
+  // has seen: pleg.ts).
+  if (!w || w.onHold || c.state.kind !== 'running' || c.kill || c.unseen) return false
   // Startup gates the others; startup itself stops once the container started.
   return type === 'startup' ? !c.started : c.started
 }

@@ -3,7 +3,7 @@
 // status and the kubelet's bookkeeping), and what the step does. sync.ts runs what is due, in this
 // order, and sleeps until the next one.
 //
-//   notice → volumes → sandbox → [per container: attempt (image) → pull → create+start → running
+//   notice → volumes → sandbox → [per container: attempt (image) → pull → create+start → relist → running
 //   → probes / exit / kill → restart or CrashLoopBackOff] ; deletion: terminate → remove
 
 import type { ContainerRecord } from './model'
@@ -94,6 +94,15 @@ const containerStages: Stage<ContainerRecord>[] = [
     when: (s, c) => alive(s) && c.imageReadyAt !== undefined,
     due: (s, c) => (c.restartNow ? c.imageReadyAt! : c.imageReadyAt! + s.delay(`${c.name}/create/${c.restartCount}/${c.pulls}`, s.ctx.config.timings.containerCreateMs * 0.4)),
     run: (s, c) => createAndStart(s, c),
+  },
+  {
+    // The node's relist sees the start: the status shows the container as it is (pleg.ts).
+    name: 'relist',
+    when: (_s, c) => c.unseen !== undefined,
+    due: (_s, c) => c.unseen!.until,
+    run: (_s, c) => {
+      c.unseen = undefined
+    },
   },
   {
     name: 'exit',

@@ -12,6 +12,7 @@ import { containerMounts } from './volumes'
 import { newProbeWorker, PROBE_TYPES, specProbe } from './probes'
 import { podHostname, pullPolicy } from './spec'
 import type { PodSync } from './sync'
+import { startedUnseen, viewBeforeStart } from './pleg'
 
 /** The pod worker retries a failed sync (config errors, bad image names) every 10s (backOffPeriod). */
 export const SYNC_RETRY_MS = 10_000
@@ -143,6 +144,7 @@ export function pullDone(s: PodSync, c: ContainerRecord): void {
 
 /** Create and start: env and mounts, the runtime's container, the process. */
 export function createAndStart(s: PodSync, c: ContainerRecord): void {
+  const shownBefore = viewBeforeStart(s, c)
   c.imageReadyAt = undefined
   c.restartNow = undefined
   const spec = s.spec(c)
@@ -192,6 +194,7 @@ export function createAndStart(s: PodSync, c: ContainerRecord): void {
   }
   s.containerEvent(c, 'Normal', 'Started', `Started container ${c.name}`)
   c.state = { kind: 'running', containerId: id, startedAt: s.now }
+  startedUnseen(s, c, shownBefore)
   c.probes = {}
   for (const type of PROBE_TYPES) {
     const eff = specProbe(spec, type)
@@ -202,7 +205,7 @@ export function createAndStart(s: PodSync, c: ContainerRecord): void {
   // Readiness is probed once as soon as the kubelet sees the container running (prober_manager
   // UpdatePodStatus triggers the worker); with an initial delay that run would be skipped anyway.
   if (readiness && !c.probes.startup && specProbe(spec, 'readiness')!.initialDelayMs === 0) {
-    readiness.manualAt = s.now + s.delay(`${c.name}/${restartCount}/readiness-trigger`, 500)
+    readiness.manualAt = c.unseen!.until + s.delay(`${c.name}/${restartCount}/readiness-trigger`, 500)
   }
   c.ready = !c.init && c.started && !readiness
 }
