@@ -152,4 +152,10 @@ export interface PodRecord {
    * with); cleared whenever a step runs. Lets a sync with nothing new skip building the status.
    */
   reported?: { pod: object; hostIP: string }
+  /**
+   * The last status found to be the report (written, or already stored), with the spec, host IP and
+   * statusKey it was built from. Kept across steps: a step that changed nothing the status shows
+   * leaves the key as it was, and the status need not be built again.
+   */
+  lastReport?: { status: object | undefined; spec: object | undefined; hostIP: string; key: string }
 }

@@ -7,7 +7,7 @@
 import type { ContainerStatus, PodCondition } from '../api/types'
 import type { ContainerState as ApiContainerState, PodStatus } from 'kubernetes-types/core/v1'
 import { rfc3339 } from '../core/time'
-import type { ContainerRecord, PodRecord, Terminated } from './model'
+import type { ContainerRecord, ContainerState, PodRecord, Terminated } from './model'
 import { containerSpec, restartPolicy, type PodObj } from './spec'
 import { reportedRecord } from './pleg'
 
@@ -217,4 +217,35 @@ export function buildPodStatus(pod: PodObj, record: PodRecord, hostIP: string, n
   if (old.qosClass) out.qosClass = old.qosClass
   if (rec.startTime !== undefined) out.startTime = rfc3339(rec.startTime)
   return out
+}
+
+const SEP = '\u0000'
+
+function termKey(t: Terminated | undefined): string {
+  return t ? [t.exitCode, t.reason, t.message ?? '', t.startedAt, t.finishedAt, t.containerId].join(SEP) : ''
+}
+
+function stateKey(st: ContainerState): string {
+  switch (st.kind) {
+    case 'waiting':
+      return `w${SEP}${st.reason}${SEP}${st.message ?? ''}`
+    case 'running':
+      return `r${SEP}${st.containerId}${SEP}${st.startedAt}`
+    case 'terminated':
+      return `t${SEP}${termKey(st.term)}`
+  }
+}
+
+/**
+ * Everything buildPodStatus reads of the record (as the status may show it now), as one string. With
+ * the same stored status, spec and host IP, equal keys build equal statuses: a sync whose steps
+ * changed nothing the status shows need not build it again to find that out.
+ */
+export function statusKey(record: PodRecord, now: number): string {
+  const rec = reportedRecord(record, now)
+  const parts: (string | number)[] = [rec.sandbox?.ip ?? '', rec.startTime ?? '', rec.termination ? 1 : 0]
+  for (const c of rec.containers) {
+    parts.push(c.init ? 'i' : 'c', c.name, stateKey(c.state), termKey(c.lastTerminated), c.restartCount, c.image?.name ?? '', c.image?.id ?? '', c.containerId ?? '', c.started ? 1 : 0, c.ready ? 1 : 0)
+  }
+  return parts.join(SEP)
 }

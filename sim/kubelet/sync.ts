@@ -11,7 +11,7 @@ import { deepEqual } from '../core/json'
 import { isApiError } from '../api/errors'
 import type { ContainerRecord, PodRecord } from './model'
 import type { ApiPodIPs, PodRecords } from './records'
-import { buildPodStatus } from './pod-status'
+import { buildPodStatus, statusKey } from './pod-status'
 import { containerSpec, fieldPath, type PodObj } from './spec'
 import type { NodePullQueues } from './image-pull'
 import { gatewayIP } from './ip-alloc'
@@ -116,9 +116,16 @@ export class PodSync {
     if (this.rec.removed) return
     const seen = this.rec.reported
     if (seen && seen.pod === this.pod && seen.hostIP === this.hostIP) return
+    const key = statusKey(this.rec, this.now)
+    const last = this.rec.lastReport
+    if (last && last.key === key && last.status === this.pod.status && last.spec === this.pod.spec && last.hostIP === this.hostIP) {
+      if (this.k.deps.strict) this.checkUnchanged()
+      this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
+      return
+    }
     const status = buildPodStatus(this.pod, this.rec, this.hostIP, this.now)
     if (deepEqual(status, this.pod.status)) {
-      this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
+      this.reportedAs(key)
       return
     }
     this.k.reporting = this.key
@@ -126,7 +133,7 @@ export class PodSync {
       this.pod = this.ctx.api.updateStatus({ ...this.pod, status }, { actor: 'kubelet' }) as PodObj
       // The status subresource stores .status as written (no strategy rewrites a pod's status), so
       // building again from the stored pod would give the same status: a fixed point, reported.
-      this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
+      this.reportedAs(key)
     } catch (e) {
       // The pod went away under us (force-deleted): nothing to report any more.
       if (isApiError(e, 'NotFound') || isApiError(e, 'Conflict')) return
@@ -134,6 +141,17 @@ export class PodSync {
     } finally {
       this.k.reporting = undefined
     }
+  }
+
+  private reportedAs(key: string): void {
+    this.rec.reported = { pod: this.pod, hostIP: this.hostIP }
+    this.rec.lastReport = { status: this.pod.status, spec: this.pod.spec, hostIP: this.hostIP, key }
+  }
+
+  /** Strict mode: a status skipped for an unchanged key must be the one building it would give. */
+  private checkUnchanged(): void {
+    const status = buildPodStatus(this.pod, this.rec, this.hostIP, this.now)
+    if (!deepEqual(status, this.pod.status)) throw new Error(`kubelet: ${this.key}: statusKey missed a change to the status`)
   }
 }
 
