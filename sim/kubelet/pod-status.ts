@@ -241,9 +241,10 @@ function stateKey(st: ContainerState): string {
  * the same stored status, spec and host IP, equal keys build equal statuses: a sync whose steps
  * changed nothing the status shows need not build it again to find that out.
  */
-export function statusKey(record: PodRecord, now: number): string {
+export function statusKey(pod: PodObj, record: PodRecord, now: number): string {
   const rec = reportedRecord(record, now)
-  const parts: (string | number)[] = [rec.sandbox?.ip ?? '', rec.startTime ?? '', rec.termination ? 1 : 0]
+  // The sandbox's IP only once the status shows it (a sandbox made while the first image pulls is not news).
+  const parts: (string | number)[] = [sandboxShown(pod, rec) ? (rec.sandbox?.ip ?? '') : '', rec.startTime ?? '', rec.termination ? 1 : 0]
   for (const c of rec.containers) {
     parts.push(c.init ? 'i' : 'c', c.name, stateKey(c.state), termKey(c.lastTerminated), c.restartCount, c.image?.name ?? '', c.image?.id ?? '', c.containerId ?? '', c.started ? 1 : 0, c.ready ? 1 : 0)
   }

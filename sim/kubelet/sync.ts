@@ -116,7 +116,7 @@ export class PodSync {
     if (this.rec.removed) return
     const seen = this.rec.reported
     if (seen && seen.pod === this.pod && seen.hostIP === this.hostIP) return
-    const key = statusKey(this.rec, this.now)
+    const key = statusKey(this.pod, this.rec, this.now)
     const last = this.rec.lastReport
     if (last && last.key === key && last.status === this.pod.status && last.spec === this.pod.spec && last.hostIP === this.hostIP) {
       if (this.k.deps.strict) this.checkUnchanged()
@@ -124,7 +124,9 @@ export class PodSync {
       return
     }
     const status = buildPodStatus(this.pod, this.rec, this.hostIP, this.now)
-    if (deepEqual(status, this.pod.status)) {
+    // With a last report, a changed key is a changed status (the API server would find an equal one
+    // unchanged anyway); without one (a pod's first sync, a restored session) compare first.
+    if (!last && deepEqual(status, this.pod.status)) {
       this.reportedAs(key)
       return
     }
