@@ -125,6 +125,15 @@ async function main(): Promise<void> {
   const web = await benchInChromium()
   if (typeof web === 'string') console.log(`  ${web}`)
   else printBrowser(web.version, web.figures)
+
+  // The issue's targets, read against both runtimes: a student's page runs Chromium's V8.
+  console.log('\nTargets (warm wall time: median of the later runs)')
+  console.log('                                   node 20    Chromium   target')
+  const browser = typeof web === 'string' ? undefined : web.figures
+  const row = (label: string, nodeMs: number, webMs: number | undefined, target: number) =>
+    console.log(`  ${label.padEnd(31)}${fmt(nodeMs, 1)} ms${webMs === undefined ? '         -' : `${fmt(webMs, 1)} ms`}   <= ${target} ms`)
+  row('100 OrderedReady, nothing->Ready', ordered.warmMs, browser?.ordered.warmMs, 200)
+  row('1000 Parallel, nothing->Ready', parallel.warmMs, browser?.parallel.warmMs, 1000)
 }
 
 function printOrdered(f: SeriesFigures, idleWall: number): void {
