@@ -107,10 +107,11 @@ export class PodSync {
   }
 
   /**
-   * Writes the status the kubelet would report now, if it differs from the stored one. Nothing to
-   * build when the pod is the very object whose status was found to be that report and no step ran
-   * since (the status is made of the pod, the record and the host IP only; the time matters only
-   * for a condition that changes).
+   * Writes the status the kubelet would report now, if it differs from the stored one. The status is
+   * made of the pod, the record and the host IP only (the time matters only for a condition that
+   * changes), so there is nothing to build when the pod is the very object whose status was found to
+   * be that report and no step ran since, or when the steps that ran left the record's statusKey,
+   * the stored status, the spec and the host IP as they were at the last report.
    */
   flushStatus(): void {
     if (this.rec.removed) return
