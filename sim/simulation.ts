@@ -15,7 +15,7 @@ import { registerControllers } from './controllers'
 import { bootstrapCluster } from './bootstrap'
 import { VolumeStore } from './storage/volume-store'
 import { NodeHealth, type NodeOutage } from './node-health'
-import { ContainerRuntime } from './kubelet/runtime'
+import { ContainerRuntime, type SurvivingContainer } from './kubelet/runtime'
 import type { ApplyResult } from './manifest-apply'
 import type { Obj } from './api/types'
 import { createImageRegistry } from './images/registry'
@@ -66,6 +66,8 @@ export interface SavedState {
   volumes: ReturnType<VolumeStore['export']>
   nodeOutages: NodeOutage[]
   config: ClusterConfig
+  /** The runtime's running containers (containerd outlives a kubelet restart); absent in older saves. */
+  containers?: SurvivingContainer[]
 }
 
 export class Simulation {
@@ -254,6 +256,7 @@ export class Simulation {
       volumes: this.volumes.export(),
       nodeOutages: this.nodeHealth.outages(),
       config: this.config,
+      containers: this.runtime.running(),
     }
   }
 }
@@ -271,6 +274,7 @@ export function restoreSimulation(state: SavedState, opts: { strict?: boolean } 
   sim.rng.restore(state.rng)
   sim.volumes.import(state.volumes)
   sim.nodeHealth.load(state.nodeOutages ?? [])
+  sim.runtime.survive(state.containers)
   sim.controllers.start()
   sim.drain()
   return sim

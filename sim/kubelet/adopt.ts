@@ -14,7 +14,7 @@ import { containerEnv, expandCommand } from './env'
 import { containerMounts } from './volumes'
 import { newProbeWorker, PROBE_TYPES, specProbe } from './probes'
 import { podHostname, type PodObj } from './spec'
-import { pullImage } from './image-pull'
+import { imageIdOf, pullImage } from './image-pull'
 import type { ControllerContext } from '../controllers/runtime'
 
 export function newRecord(pod: PodObj, noticeAt: number): PodRecord {
@@ -70,10 +70,21 @@ export function adoptRecord(ctx: ControllerContext, pod: PodObj, makeSync: (rec:
   rec.startTime = parseRfc3339(pod.status?.startTime)
   const s = makeSync(rec)
   const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]
+  const survived = new Set<ContainerRecord>()
   rec.containers = initialContainers(s).map((c): ContainerRecord => {
     const cs = statuses.find((x) => x.name === c.name)
     if (!cs) return c
     const out = containerFromStatus(c, cs)
+    const survivor = s.runtime.survivor(rec.uid, c.name)
+    if (survivor && !(out.state.kind === 'running' && out.state.containerId === survivor.id)) {
+      // Started before the save, but no relist had reported it: containerd still runs it.
+      if (out.state.kind === 'terminated') out.lastTerminated = out.state.term
+      out.state = { kind: 'running', containerId: survivor.id, startedAt: survivor.startedAt }
+      out.containerId = survivor.id
+      out.restartCount = survivor.restartCount
+      out.image = undefined
+      survived.add(out)
+    }
     const state = out.state
     const progressed = !(state.kind === 'waiting' && (state.reason === 'ContainerCreating' || state.reason === 'PodInitializing'))
     if (progressed || out.containerId) out.attemptedAt = rec.startTime ?? now
@@ -91,18 +102,22 @@ export function adoptRecord(ctx: ControllerContext, pod: PodObj, makeSync: (rec:
     if (state.kind === 'terminated') out.errorAt = state.term.finishedAt
     return out
   })
-  const ip = pod.status?.podIP
+  // A first start saved before any status showed the pod's IP: the sandbox still has it.
+  const ip = pod.status?.podIP || rec.containers.map((c) => s.runtime.survivor(rec.uid, c.name)?.ip).find((x) => !!x)
   if (ip) {
     rec.sandbox = { ip, at: rec.startTime ?? now }
     rec.volumesReadyAt = rec.startTime ?? now
     startSandbox(s, ip)
-    for (const c of rec.containers) if (c.state.kind === 'running') adoptRunning(s, c)
+    for (const c of rec.containers) if (c.state.kind === 'running') adoptRunning(s, c, survived.has(c))
   }
   return rec
 }
 
-/** Finds a running container again: the runtime's process table is memory, its layer is not. */
-function adoptRunning(s: PodSync, c: ContainerRecord): void {
+/**
+ * Finds a running container again: the runtime's process table is memory, its layer is not. One no
+ * status had reported yet (`unreported`) gets what the kubelet would have reported at the relist.
+ */
+function adoptRunning(s: PodSync, c: ContainerRecord, unreported: boolean): void {
   if (c.state.kind !== 'running') return
   const spec = s.spec(c)
   const pulled = spec ? pullImage(s.runtime.images, spec.image ?? '') : undefined
@@ -120,6 +135,11 @@ function adoptRunning(s: PodSync, c: ContainerRecord): void {
     mounts,
   })
   s.runtime.startContainer(rc, c.state.startedAt, { adopted: true })
+  if (unreported) {
+    c.image = { name: pulled.image.ref.normalized, id: imageIdOf(pulled.image) }
+    c.started = !specProbe(spec, 'startup')
+    c.ready = !c.init && c.started && !specProbe(spec, 'readiness')
+  }
   for (const type of PROBE_TYPES) {
     const eff = specProbe(spec, type)
     if (!eff) continue

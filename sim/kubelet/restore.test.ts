@@ -33,6 +33,38 @@ describe('a restored session', () => {
     expect(r.kind === 'response' && r.response.body).toBe('hello again\n')
   })
 
+  it('finds a container started just before the save, before any relist reported it', () => {
+    const sim = testSim({ systemPods: false })
+    const started: number[] = []
+    sim.api.watch((ev) => {
+      if (ev.type === 'ADDED' && (ev.object as { reason?: string }).reason === 'Started') started.push(sim.now())
+    }, ['Event'])
+    createAs(sim, web())
+    while (started.length === 0) sim.tick(1)
+    expect(sim.api.read('Pod', 'default', 'web-0').status!.containerStatuses![0].state!.waiting?.reason).toBe('ContainerCreating')
+    const back = roundTrip(sim)
+    back.settle()
+    const cs = back.api.read('Pod', 'default', 'web-0').status!.containerStatuses![0]
+    expect(cs.state!.running).toBeDefined()
+    expect(cs.restartCount).toBe(0)
+    // The container the runtime ran before the save, not a second one.
+    const counts = back.api.list('Event', { namespace: 'default' }).map((e) => `${e.reason} ${e.count}`)
+    expect(counts.filter((r) => /^(Created|Started) /.test(r))).toEqual(['Created 1', 'Started 1'])
+    expect(new Date(cs.state!.running!.startedAt!).getTime()).toBe(Math.floor(started[0] / 1000) * 1000)
+  })
+
+  it('ignores a saved list of running containers that is not one', () => {
+    const sim = testSim({ systemPods: false })
+    createAs(sim, web())
+    sim.settle()
+    for (const containers of ['garbage', [null, 7, { podUid: 1 }, { podUid: 'x', ip: '', name: 'n', id: 'i', restartCount: '0', startedAt: 0 }], { length: 3 }]) {
+      const state = { ...JSON.parse(JSON.stringify(sim.exportState())), containers }
+      const back = restoreSimulation(state, { strict: true })
+      back.settle()
+      expect(back.api.read('Pod', 'default', 'web-0').status!.containerStatuses![0].ready).toBe(true)
+    }
+  })
+
   it('keeps counting a CrashLoopBackOff from where it was', () => {
     const sim = testSim({ systemPods: false })
     createAs(sim, podManifest('crash', { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }))

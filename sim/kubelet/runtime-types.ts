@@ -88,6 +88,20 @@ export type HttpOutcome =
   | { kind: 'refused'; message: string }
   | { kind: 'unreachable'; message: string }
 
+/**
+ * A running container as containerd keeps it across a kubelet restart (a restored session): the
+ * kubelet finds it again even when no status reported it yet (a start no relist had seen).
+ */
+export interface SurvivingContainer {
+  podUid: string
+  /** The pod sandbox's IP (a first start may be saved before any status showed it). */
+  ip: string
+  name: string
+  id: string
+  restartCount: number
+  startedAt: number
+}
+
 export function containerLayerId(containerId: string): string {
   return `container/${containerId}`
 }

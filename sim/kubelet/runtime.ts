@@ -22,6 +22,7 @@ import {
   type RuntimeDeps,
   type RuntimeResult,
   type SandboxSpec,
+  type SurvivingContainer,
 } from './runtime-types'
 
 export * from './runtime-types'
@@ -56,6 +57,7 @@ export class ContainerRuntime {
   private sandboxes = new Map<string, SandboxState>()
   private byName = new Map<string, string>() // "ns/name" -> uid
   private listeners = new Set<(podUid: string) => void>()
+  private survivors = new Map<string, SurvivingContainer>()
 
   constructor(readonly deps: RuntimeDeps) {
     this.images = deps.images ?? EMPTY_REGISTRY
@@ -163,6 +165,35 @@ export class ContainerRuntime {
     c.finishedAt = at
     c.exitCode = exitCode
     this.notify(c.podUid)
+  }
+
+  /** The running containers, as a saved session keeps them (see SurvivingContainer). */
+  running(): SurvivingContainer[] {
+    const out: SurvivingContainer[] = []
+    for (const [uid, sb] of this.sandboxes) {
+      for (const c of sb.current.values()) {
+        if (c.phase === 'running' && c.startedAt !== undefined) out.push({ podUid: uid, ip: sb.ip, name: c.name, id: c.id, restartCount: c.restartCount, startedAt: c.startedAt })
+      }
+    }
+    return out
+  }
+
+  /** A restored session's running containers, for the kubelet to find again (well-formed ones only). */
+  survive(list: unknown): void {
+    this.survivors.clear()
+    if (!Array.isArray(list)) return
+    for (const x of list as Partial<SurvivingContainer>[]) {
+      if (!x || typeof x !== 'object') continue
+      const { podUid, ip, name, id, restartCount, startedAt } = x
+      if (typeof podUid !== 'string' || typeof ip !== 'string' || typeof name !== 'string' || typeof id !== 'string') continue
+      if (typeof restartCount !== 'number' || typeof startedAt !== 'number') continue
+      this.survivors.set(`${podUid}/${name}`, { podUid, ip, name, id, restartCount, startedAt })
+    }
+  }
+
+  /** The container of a pod's spec container that ran when the session was saved, if any. */
+  survivor(podUid: string, name: string): SurvivingContainer | undefined {
+    return this.survivors.get(`${podUid}/${name}`)
   }
 
   /** The current container of a pod's spec container. */
