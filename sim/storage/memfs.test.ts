@@ -57,6 +57,48 @@ describe('a template laid into a file system', () => {
     expect(c.readFile('/etc/nginx/nginx.conf')).toBe('events {}\n')
   })
 
+  it('behaves as the replayed writes do through later changes (copy on write)', () => {
+    const laid = new MemFs()
+    laid.lay(MemFs.template(dirs, files), 42_000)
+    const want = replayed(42_000)
+    const steps: ((fs: MemFs) => unknown)[] = [
+      (fs) => fs.writeFile('/etc/nginx/nginx.conf', 'http {}\n', 50_000),
+      (fs) => fs.writeFile('/etc/nginx/conf.d/default.conf', 'server {}\n', 51_000),
+      (fs) => fs.remove('/usr/share/nginx', { recursive: true }),
+      (fs) => fs.writeFile('/usr/share/nginx/html/index.html', 'back\n', 52_000),
+      (fs) => fs.remove('/etc/hostname'),
+      (fs) => fs.writeFile('/etc/hostname', 'web-0\n', 53_000),
+      (fs) => fs.mkdir('/tmp/x', 54_000),
+      (fs) => {
+        const e = fs.stat('/var/log/nginx')
+        return e && { ...e }
+      },
+      (fs) => fs.writeFile('/etc/nginx/nginx.conf', 'more\n', 55_000, { append: true }),
+      (fs) => fs.readdir('/etc'),
+      (fs) => fs.walk('/etc'),
+    ]
+    for (const step of steps) {
+      expect(step(laid)).toEqual(step(want))
+      expect(Object.entries(laid.export())).toEqual(Object.entries(want.export()))
+      expect(laid.walk()).toEqual(want.walk())
+      expect(laid.readdir('/')).toEqual(want.readdir('/'))
+      expect(laid.version).toBe(want.version)
+    }
+  })
+
+  it('keeps a mode set on one file system’s laid entry to that file system', () => {
+    const t = MemFs.template(dirs, files)
+    const a = new MemFs()
+    const b = new MemFs()
+    a.lay(t, 1000)
+    b.lay(t, 1000)
+    const e = a.stat('/etc/nginx/nginx.conf')
+    if (e?.type === 'file') e.mode = 0o755
+    expect(a.stat('/etc/nginx/nginx.conf')).toMatchObject({ mode: 0o755 })
+    expect(b.stat('/etc/nginx/nginx.conf')).not.toHaveProperty('mode')
+    expect(a.export()['/etc/nginx/nginx.conf']).toMatchObject({ mode: 0o755 })
+  })
+
   it('refuses a file system that already holds something', () => {
     const fs = MemFs.from({ '/x': 'y' })
     expect(() => fs.lay(MemFs.template(dirs, files), 0)).toThrow(/not empty/)

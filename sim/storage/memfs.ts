@@ -66,12 +66,23 @@ export function basename(path: string): string {
 export interface FsTemplate {
   /** Path and entry in the order the writes created them; every entry made at time 0. */
   readonly entries: readonly (readonly [string, Entry])[]
+  /** The same entries by path, in the same order. */
+  readonly byPath: ReadonlyMap<string, Entry>
   /** How many changes the writes counted (MemFs.version). */
   readonly changes: number
 }
 
 export class MemFs {
+  /** This file system's own entries (over the laid template's, when there is one). */
   private entries = new Map<string, Entry>([['/', { type: 'dir', mtime: 0 }]])
+  /**
+   * A laid template shows through (copy on write, as an overlay's lower layer): its entries are
+   * this file system's until written over, removed (then hidden) or handed out by stat (then copied
+   * up, so a caller may set a mode on its own entry). Every container of an image shares the one.
+   */
+  private base: ReadonlyMap<string, Entry> | undefined
+  private baseTime = 0
+  private hidden: Set<string> | undefined
   /** Bumped on every change, so watchers (the kubelet's probes) can tell something changed. */
   version = 0
 
@@ -89,35 +100,59 @@ export class MemFs {
     for (const d of dirs) fs.mkdirp(d, 0)
     for (const [p, content] of Object.entries(files)) fs.writeFile(p, content, 0)
     // The root is there from the start and those writes never replace it.
-    return { entries: [...fs.entries].filter(([p]) => p !== '/'), changes: fs.version }
+    const entries = [...fs.entries].filter(([p]) => p !== '/')
+    return { entries, byPath: new Map(entries), changes: fs.version }
   }
 
   /**
    * Makes in this empty file system what the template's writes made, as if they ran at `now`: the
-   * same entries in the same order, the same version, without normalising and checking each path
-   * again. Each entry is this file system's own (a later write replaces it here only).
+   * same entries, the same version, without copying them (they show through until changed here).
    */
   lay(t: FsTemplate, now: number): void {
-    if (this.entries.size !== 1) throw new Error('MemFs.lay: the file system is not empty')
-    for (const [p, e] of t.entries) this.entries.set(p, e.type === 'file' ? { type: 'file', content: e.content, mtime: now } : { type: 'dir', mtime: now })
+    if (this.entries.size !== 1 || this.base) throw new Error('MemFs.lay: the file system is not empty')
+    this.base = t.byPath
+    this.baseTime = now
     this.version += t.changes
   }
 
+  /** The entry at a normal path, own or laid (a laid one is shared: read it, never hand it out). */
+  private peek(p: string): Entry | undefined {
+    const own = this.entries.get(p)
+    if (own !== undefined || this.base === undefined || this.hidden?.has(p)) return own
+    return this.base.get(p)
+  }
+
+  private has(p: string): boolean {
+    return this.peek(p) !== undefined
+  }
+
+  /** A laid entry as this file system shows it: made when the template was laid. */
+  private shown(e: Entry): Entry {
+    return e.type === 'file' ? { type: 'file', content: e.content, mtime: this.baseTime } : { type: 'dir', mtime: this.baseTime }
+  }
+
   stat(path: string): Entry | undefined {
-    return this.entries.get(normalizePath(path))
+    const p = normalizePath(path)
+    const own = this.entries.get(p)
+    if (own !== undefined) return own
+    const laid = this.peek(p)
+    if (laid === undefined) return undefined
+    const copy = this.shown(laid)
+    this.entries.set(p, copy)
+    return copy
   }
 
   exists(path: string): boolean {
-    return this.entries.has(normalizePath(path))
+    return this.has(normalizePath(path))
   }
 
   isDir(path: string): boolean {
-    return this.stat(path)?.type === 'dir'
+    return this.peek(normalizePath(path))?.type === 'dir'
   }
 
   readFile(path: string): string {
     const p = normalizePath(path)
-    const e = this.entries.get(p)
+    const e = this.peek(p)
     if (!e) throw new FsError('ENOENT', p)
     if (e.type === 'dir') throw new FsError('EISDIR', p)
     return e.content
@@ -126,7 +161,7 @@ export class MemFs {
   writeFile(path: string, content: string, now = 0, opts: { append?: boolean } = {}): void {
     this.assertWritable(path)
     const p = normalizePath(path)
-    const existing = this.entries.get(p)
+    const existing = this.peek(p)
     if (existing?.type === 'dir') throw new FsError('EISDIR', p)
     this.mkdirp(dirname(p), now)
     const prior = existing?.type === 'file' && opts.append ? existing.content : ''
@@ -137,15 +172,17 @@ export class MemFs {
   mkdir(path: string, now = 0, opts: { parents?: boolean } = {}): void {
     this.assertWritable(path)
     const p = normalizePath(path)
-    if (this.entries.has(p)) {
-      if (opts.parents && this.entries.get(p)!.type === 'dir') return
+    const e = this.peek(p)
+    if (e) {
+      if (opts.parents && e.type === 'dir') return
       throw new FsError('EEXIST', p)
     }
     const parent = dirname(p)
-    if (!this.entries.has(parent)) {
+    const pe = this.peek(parent)
+    if (!pe) {
       if (!opts.parents) throw new FsError('ENOENT', p)
       this.mkdirp(parent, now)
-    } else if (this.entries.get(parent)!.type !== 'dir') throw new FsError('ENOTDIR', p)
+    } else if (pe.type !== 'dir') throw new FsError('ENOTDIR', p)
     this.entries.set(p, { type: 'dir', mtime: now })
     this.version++
   }
@@ -153,7 +190,7 @@ export class MemFs {
   mkdirp(path: string, now = 0): void {
     const p = normalizePath(path)
     if (p === '/') return
-    const e = this.entries.get(p)
+    const e = this.peek(p)
     if (e) {
       if (e.type !== 'dir') throw new FsError('ENOTDIR', p)
       return
@@ -163,15 +200,23 @@ export class MemFs {
     this.version++
   }
 
+  /** Every path there is, own and laid (each once), in no particular order. */
+  private paths(): Iterable<string> {
+    if (this.base === undefined) return this.entries.keys()
+    const out = new Set(this.entries.keys())
+    for (const k of this.base.keys()) if (!this.hidden?.has(k)) out.add(k)
+    return out
+  }
+
   /** Names directly inside a directory, sorted. */
   readdir(path: string): string[] {
     const p = normalizePath(path)
-    const e = this.entries.get(p)
+    const e = this.peek(p)
     if (!e) throw new FsError('ENOENT', p)
     if (e.type !== 'dir') throw new FsError('ENOTDIR', p)
     const prefix = p === '/' ? '/' : p + '/'
     const out: string[] = []
-    for (const k of this.entries.keys()) {
+    for (const k of this.paths()) {
       if (k !== p && k.startsWith(prefix) && !k.slice(prefix.length).includes('/')) out.push(k.slice(prefix.length))
     }
     return out.sort()
@@ -180,32 +225,51 @@ export class MemFs {
   remove(path: string, opts: { recursive?: boolean } = {}): void {
     this.assertWritable(path)
     const p = normalizePath(path)
-    const e = this.entries.get(p)
+    const e = this.peek(p)
     if (!e) throw new FsError('ENOENT', p)
     if (e.type === 'dir') {
       const children = this.readdir(p)
       if (children.length && !opts.recursive) throw new FsError('ENOTEMPTY', p)
       const prefix = p + '/'
-      for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k)
+      for (const k of [...this.paths()]) if (k.startsWith(prefix)) this.drop(k)
     }
-    if (p !== '/') this.entries.delete(p)
+    if (p !== '/') this.drop(p)
     this.version++
+  }
+
+  /** Removes a path: its own entry goes, a laid one is hidden. */
+  private drop(p: string): void {
+    this.entries.delete(p)
+    if (this.base?.has(p)) (this.hidden ??= new Set()).add(p)
   }
 
   /** Every entry below (and including) a directory, as [path, entry] pairs. */
   walk(path = '/'): [string, Entry][] {
     const p = normalizePath(path)
     const prefix = p === '/' ? '/' : p + '/'
-    return [...this.entries.entries()].filter(([k]) => k === p || k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1))
+    const out: [string, Entry][] = []
+    for (const k of this.paths()) {
+      if (k !== p && !k.startsWith(prefix)) continue
+      const own = this.entries.get(k)
+      out.push([k, own ?? this.shown(this.base!.get(k)!)])
+    }
+    return out.sort(([a], [b]) => (a < b ? -1 : 1))
   }
 
   clear(): void {
     this.entries = new Map([['/', { type: 'dir', mtime: 0 }]])
+    this.base = undefined
+    this.hidden = undefined
     this.version++
   }
 
+  /** Plain data: the entries in the order the writes made them (laid ones in the template's order). */
   export(): Record<string, Entry> {
-    return Object.fromEntries(this.entries)
+    if (this.base === undefined) return Object.fromEntries(this.entries)
+    const out: Record<string, Entry> = { '/': this.entries.get('/')! }
+    for (const [k, e] of this.base) if (!this.hidden?.has(k)) out[k] = this.entries.get(k) ?? this.shown(e)
+    for (const [k, e] of this.entries) if (!(k in out)) out[k] = e
+    return out
   }
 
   static import(data: Record<string, Entry>): MemFs {
