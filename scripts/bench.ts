@@ -128,10 +128,10 @@ async function main(): Promise<void> {
 
   // The issue's targets, read against both runtimes: a student's page runs Chromium's V8.
   console.log('\nTargets (warm wall time: median of the later runs)')
-  console.log('                                   node 20    Chromium   target')
+  console.log(`  ${''.padEnd(34)}${'node 20'.padStart(11)}${'Chromium'.padStart(11)}   target`)
   const browser = typeof web === 'string' ? undefined : web.figures
   const row = (label: string, nodeMs: number, webMs: number | undefined, target: number) =>
-    console.log(`  ${label.padEnd(31)}${fmt(nodeMs, 1)} ms${webMs === undefined ? '         -' : `${fmt(webMs, 1)} ms`}   <= ${target} ms`)
+    console.log(`  ${label.padEnd(34)}${fmt(nodeMs, 1)} ms${webMs === undefined ? '          -' : `${fmt(webMs, 1)} ms`}   <= ${target} ms`)
   row('100 OrderedReady, nothing->Ready', ordered.warmMs, browser?.ordered.warmMs, 200)
   row('1000 Parallel, nothing->Ready', parallel.warmMs, browser?.parallel.warmMs, 1000)
 }
