@@ -171,6 +171,30 @@ describe('default-scheduler', () => {
     expect(nodeOf(sim, 'web-0')).toBe(selected)
   })
 
+  it('binds at the first of PreBind’s once-a-second looks that finds the claim bound (BindPodVolumes polls)', () => {
+    const sim = testSim()
+    const times: Record<string, number> = {}
+    sim.api.watch((ev) => {
+      const o = ev.object as { metadata: { name?: string; annotations?: Record<string, string> }; spec?: { nodeName?: string }; status?: { phase?: string } }
+      if (ev.kind === 'PersistentVolumeClaim' && o.metadata.annotations?.['volume.kubernetes.io/selected-node']) times.selected ??= sim.now()
+      if (ev.kind === 'PersistentVolumeClaim' && o.status?.phase === 'Bound') times.claimBound ??= sim.now()
+      if (ev.kind === 'Pod' && o.spec?.nodeName) times.podBound ??= sim.now()
+    }, ['PersistentVolumeClaim', 'Pod'])
+    createAs(sim, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'www-web-0', namespace: 'default' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    })
+    createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
+    sim.settle()
+    const { selected, claimBound, podBound } = times
+    expect(podBound).toBeGreaterThan(claimBound)
+    expect(podBound - claimBound).toBeLessThanOrEqual(1000)
+    expect((podBound - selected) % 1000).toBe(0)
+    expect(podBound - selected).toBeGreaterThanOrEqual(1000)
+  })
+
   it('finishes the binding cycle on the node the pod was assumed on, even if that node is cordoned meanwhile', () => {
     const { sim, selected } = podWithDelayedClaim()
     expect(nodeOf(sim, 'web-0')).toBeUndefined()

@@ -20,6 +20,14 @@ import { SchedulerCache } from './scheduler/cache'
 
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again at least this often. */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000
+/** BindPodVolumes' interval between two looks at the pod's claims (wait.PollUntilContextTimeout). */
+export const BIND_POLL_MS = 1000
+
+/** The first poll of a PreBind wait that began at `since`, at or after `now` (the first is a second in). */
+function nextPollAt(since: number, now: number): number {
+  return since + BIND_POLL_MS * Math.max(1, Math.ceil((now - since) / BIND_POLL_MS))
+}
+
 /** VolumeBindingArgs.bindTimeoutSeconds: how long PreBind waits for the claims to be bound. */
 export const BIND_TIMEOUT_MS = 600 * 1000
 export const MSG_BIND_TIMEOUT = 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded'
@@ -82,6 +90,13 @@ export function schedulerController(deps: ControllerDeps): Controller {
           return
         }
         if (progress === 'bound') {
+          // BindPodVolumes polls checkBindings once a second from the start of the wait (not at
+          // once): the pod binds at the first poll that finds its claims bound.
+          const poll = nextPollAt(waiting.at, ctx.now())
+          if (poll > ctx.now()) {
+            ctx.requeueAfter(key, poll - ctx.now())
+            return
+          }
           lastFailure.delete(key)
           bind(ns, name, waiting.node, ctx)
           return
