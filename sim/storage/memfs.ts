@@ -201,11 +201,10 @@ export class MemFs {
   }
 
   /** Every path there is, own and laid (each once), in no particular order. */
-  private paths(): Iterable<string> {
-    if (this.base === undefined) return this.entries.keys()
-    const out = new Set(this.entries.keys())
-    for (const k of this.base.keys()) if (!this.hidden?.has(k)) out.add(k)
-    return out
+  private *paths(): Generator<string> {
+    yield* this.entries.keys()
+    if (this.base === undefined) return
+    for (const k of this.base.keys()) if (!this.entries.has(k) && !this.hidden?.has(k)) yield k
   }
 
   /** Names directly inside a directory, sorted. */
