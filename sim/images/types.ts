@@ -111,6 +111,8 @@ export interface ProcessPlan {
   onSigterm: { exitAfterMs: number; exitCode: number } | 'ignore'
   /** Lines written to stdout at start (nginx's entrypoint banner, an app's "listening on 8080"). */
   startupLog?: readonly string[]
+  /** Lines written later, each batch `afterMs` into the process's life (`echo a; sleep 2; echo b`). */
+  laterLog?: readonly { afterMs: number; lines: readonly string[] }[]
   /**
    * Lines the process writes again and again while it runs, every `everyMs` (`while true; do echo
    * hello; sleep 1; done`). The first batch is already in startupLog.

@@ -6,6 +6,7 @@
 
 import { parseRfc3339, rfc3339Micro } from '../core/time'
 import type { VolumeStore } from '../storage/volume-store'
+import type { ProcessPlan } from '../images/types'
 
 export function logVolumeId(podUid: string): string {
   return `logs/${podUid}`
@@ -60,14 +61,7 @@ export function readLog(volumes: VolumeStore, podUid: string, container: string,
       for (const l of repeat.lines) extra.push({ at: t, stream: 'stdout', text: l })
     }
     // A stable merge: lines written at the same instant keep their order, file lines first.
-    const merged: LogLine[] = []
-    let i = 0
-    let j = 0
-    while (i < out.length || j < extra.length) {
-      if (j >= extra.length || (i < out.length && out[i].at <= extra[j].at)) merged.push(out[i++])
-      else merged.push(extra[j++])
-    }
-    return merged
+    return mergeByTime(out, extra)
   }
   return out
 }
@@ -92,11 +86,37 @@ export function formatLog(lines: readonly LogLine[], timestamps: boolean): strin
 /** The log of one container start, with its repeating output up to now (or its end). */
 export function containerLogText(
   volumes: VolumeStore,
-  c: { podUid: string; name: string; restartCount: number; startedAt?: number; finishedAt?: number; plan?: { repeatLog?: { everyMs: number; lines: readonly string[] } } },
+  c: {
+    podUid: string
+    name: string
+    restartCount: number
+    startedAt?: number
+    finishedAt?: number
+    plan?: Pick<ProcessPlan, 'repeatLog' | 'laterLog'>
+  },
   now: number,
   timestamps: boolean,
 ): string {
   const r = c.plan?.repeatLog
-  const repeat = r && c.startedAt !== undefined ? { startedAt: c.startedAt, everyMs: r.everyMs, lines: r.lines, until: c.finishedAt ?? now } : undefined
-  return formatLog(readLog(volumes, c.podUid, c.name, c.restartCount, repeat), timestamps)
+  const until = c.finishedAt ?? now
+  const repeat = r && c.startedAt !== undefined ? { startedAt: c.startedAt, everyMs: r.everyMs, lines: r.lines, until } : undefined
+  const lines = readLog(volumes, c.podUid, c.name, c.restartCount, repeat)
+  const later = c.plan?.laterLog
+  if (!later || c.startedAt === undefined) return formatLog(lines, timestamps)
+  // The process's later writes, those due by now (or by its end): after what was written before them.
+  const due: LogLine[] = []
+  for (const l of later) if (c.startedAt + l.afterMs <= until) for (const text of l.lines) due.push({ at: c.startedAt + l.afterMs, stream: 'stdout', text })
+  return formatLog(mergeByTime(lines, due), timestamps)
+}
+
+/** A stable merge of two time-ordered lists: lines of the same instant keep their order, `a`'s first. */
+function mergeByTime(a: readonly LogLine[], b: readonly LogLine[]): LogLine[] {
+  const merged: LogLine[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].at <= b[j].at)) merged.push(a[i++])
+    else merged.push(b[j++])
+  }
+  return merged
 }

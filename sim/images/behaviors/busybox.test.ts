@@ -79,11 +79,24 @@ describe('busybox main process', () => {
     expect(plan.exit).toBeUndefined()
   })
 
-  it('echoes then sleeps then exits with the sum of the sleeps', () => {
+  it('echoes, sleeps, echoes again when the sleep is over, then exits with the sum of the sleeps', () => {
     const c = fakeContainer(busybox)
     const plan = busybox.plan({ command: ['sh', '-c'], args: ['echo start; sleep 5; echo done; exit 3'] }, c.env)
-    expect(plan.startupLog).toEqual(['start', 'done'])
+    expect(plan.startupLog).toEqual(['start'])
+    expect(plan.laterLog).toEqual([{ afterMs: 5000, lines: ['done'] }])
     expect(plan.exit).toEqual({ afterMs: 5000, exitCode: 3 })
+  })
+
+  it('times the output of subshells and nested shells from where they ran', () => {
+    const c = fakeContainer(busybox)
+    const plan = busybox.plan({ command: ['sh', '-c', 'echo a; (sleep 1; echo b); sh -c "sleep 2; echo c"; sleep 1; echo d'] }, c.env)
+    expect(plan.startupLog).toEqual(['a'])
+    expect(plan.laterLog).toEqual([
+      { afterMs: 1000, lines: ['b'] },
+      { afterMs: 3000, lines: ['c'] },
+      { afterMs: 4000, lines: ['d'] },
+    ])
+    expect(plan.exit).toEqual({ afterMs: 4000, exitCode: 0 })
   })
 
   it('creates files the probe looks for, then runs for ever', () => {

@@ -51,16 +51,19 @@ function lines(text: string): string[] {
 }
 
 export function toPlan(r: RunResult): ProcessPlan {
-  const startupLog = lines(r.log)
+  // What was written at once is the start-up log; what came after a sleep is written when it is due.
+  const timed = r.logTimes ?? [{ ms: 0, text: r.log }]
+  const startupLog = lines(timed.filter((t) => t.ms <= 0).map((t) => t.text).join(''))
+  const later = timed.filter((t) => t.ms > 0).map((t) => ({ afterMs: t.ms, lines: lines(t.text) }))
   const onSigterm = r.sigterm ?? 'ignore'
+  const plan: ProcessPlan = r.status === 'running' ? { listens: r.serve?.listens ?? [], onSigterm, startupLog } : { exit: { afterMs: r.ms, exitCode: r.status }, listens: [], onSigterm, startupLog }
+  if (later.length) plan.laterLog = later
   if (r.status === 'running') {
-    const plan: ProcessPlan = { listens: r.serve?.listens ?? [], onSigterm, startupLog }
     if (r.serve?.listenAfterMs) plan.listenAfterMs = r.serve.listenAfterMs
     if (r.serve?.repeatLog) plan.repeatLog = r.serve.repeatLog
     if (r.serve?.stopLog) plan.stopLog = r.serve.stopLog
-    return plan
   }
-  return { exit: { afterMs: r.ms, exitCode: r.status }, listens: [], onSigterm, startupLog }
+  return plan
 }
 
 export function defineImage(def: ImageDef): ImageBehavior {

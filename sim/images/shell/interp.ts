@@ -7,7 +7,7 @@ import { applyRedirections } from './redirect'
 import { expandFields, expandString, ExpansionError, type ExpandContext } from './expand'
 import { isSingleCommand, parseScript, ShellSyntaxError, type Node } from './parse'
 import { resolveCommand } from './resolve'
-import type { Proc, RunResult, Serve, Sigterm } from './types'
+import type { Proc, RunResult, Serve, Sigterm, TimedText } from './types'
 
 const MAX_LOOP_ITERATIONS = 200
 const LOOP_HORIZON_MS = 24 * 3_600_000
@@ -32,7 +32,12 @@ export class Shell {
   out = ''
   err = ''
   log = ''
+  /** When the log's pieces were written (see RunResult.logTimes). */
+  logTimes: TimedText[] = []
   sink: Sink
+  /** The sink that writes into this shell's own output (redirections swap in others). */
+  private readonly defaultOut = (t: string): void => this.write('out', t)
+  private readonly defaultErr = (t: string): void => this.write('err', t)
   stdin: string | undefined
   stdinOpen: boolean
   cwd: string
@@ -51,7 +56,7 @@ export class Shell {
     readonly name: string,
     public args: string[],
   ) {
-    this.sink = { out: (t) => this.write('out', t), err: (t) => this.write('err', t) }
+    this.sink = { out: this.defaultOut, err: this.defaultErr }
     this.stdin = p.stdin
     this.stdinOpen = p.stdinOpen
     this.cwd = p.cwd
@@ -59,11 +64,34 @@ export class Shell {
     this.nextPid = p.pid + 6
   }
 
-  private write(stream: 'out' | 'err', text: string): void {
-    if (this.log.length > MAX_OUTPUT) return
+  private write(stream: 'out' | 'err', text: string, atMs = this.ms): void {
+    if (this.log.length > MAX_OUTPUT || !text) return
     if (stream === 'out') this.out += text
     else this.err += text
     this.log += text
+    const last = this.logTimes[this.logTimes.length - 1]
+    if (last && last.ms === atMs) last.text += text
+    else this.logTimes.push({ ms: atMs, text })
+  }
+
+  /** A finished child's output, at the times it wrote it (from `startMs` in this shell's time). */
+  private takeOutput(r: Pick<RunResult, 'out' | 'err' | 'log' | 'logTimes'>, startMs: number): void {
+    if (!r.logTimes) {
+      this.write('out', r.out, startMs)
+      this.write('err', r.err, startMs)
+      return
+    }
+    // Interleaved as written; the streams are told apart only by totals (the log is what is timed).
+    if (this.log.length > MAX_OUTPUT) return
+    this.out += r.out
+    this.err += r.err
+    for (const t of r.logTimes) {
+      this.log += t.text
+      const at = startMs + t.ms
+      const last = this.logTimes[this.logTimes.length - 1]
+      if (last && last.ms === at) last.text += t.text
+      else this.logTimes.push({ ms: at, text: t.text })
+    }
   }
 
   /** `sh: foo: not found` in this shell's dialect (busybox ash, dash with its line number, bash). */
@@ -163,8 +191,7 @@ export class Shell {
       if (e.status === 'running') running = e
       else sub.status = e.status
     }
-    this.write('out', sub.out)
-    this.write('err', sub.err)
+    this.takeOutput(sub, this.ms)
     this.ms += sub.ms
     if (running) throw running
     this.status = sub.status
@@ -322,8 +349,11 @@ export class Shell {
         ? this.p.image.programs[found.program](argv, child)
         : runScriptFile(found.path, argv.slice(1), child)
     const startedAt = this.ms
-    this.sink.out(r.out)
-    this.sink.err(r.err)
+    if (this.sink.out === this.defaultOut && this.sink.err === this.defaultErr) this.takeOutput(r, startedAt)
+    else {
+      this.sink.out(r.out)
+      this.sink.err(r.err)
+    }
     this.ms += r.ms
     if (r.status === 'running') {
       const serve = r.serve && { ...r.serve, listenAfterMs: startedAt + (r.serve.listenAfterMs ?? 0) }
@@ -344,7 +374,7 @@ function isConstantTrue(n: Node): boolean {
 }
 
 function finish(sh: Shell, status: number | 'running', serve?: Serve, sigterm?: Sigterm): RunResult {
-  return { status, out: sh.out, err: sh.err, log: sh.log, ms: sh.ms, serve, sigterm }
+  return { status, out: sh.out, err: sh.err, log: sh.log, logTimes: sh.logTimes, ms: sh.ms, serve, sigterm }
 }
 
 /** Runs a node to the end of the script, turning Stop into the result. */

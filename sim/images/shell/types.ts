@@ -28,6 +28,12 @@ export interface Serve {
   stopLog?: ProcessPlan['stopLog']
 }
 
+/** Output written `ms` into a process's life. */
+export interface TimedText {
+  ms: number
+  text: string
+}
+
 /** The outcome of running a program. Output is kept per stream and, for the container log, merged. */
 export interface RunResult {
   /** Exit status, or 'running' when the process does not end by itself. */
@@ -36,6 +42,11 @@ export interface RunResult {
   err: string
   /** stdout and stderr interleaved, as the container log shows them. */
   log: string
+  /**
+   * When `log` was written, where the process took time between writes (`echo a; sleep 2; echo b`):
+   * its pieces in order, each at its offset from the start. Absent: all of it at the start.
+   */
+  logTimes?: readonly TimedText[]
   /** Virtual time spent before exiting (or before settling into running). */
   ms: number
   serve?: Serve

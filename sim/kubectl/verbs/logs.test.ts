@@ -25,6 +25,22 @@ describe('kubectl logs', () => {
     expect((await t.run('kubectl logs slow')).stderr).toBe('Error from server (BadRequest): container "slow" in pod "slow" is waiting to start: ContainerCreating\n')
   })
 
+  it('shows what a script wrote so far, not what it writes after a sleep', async () => {
+    const t = terminal()
+    await t.run(`kubectl run steps --image=busybox:1.36 --restart=Never -- sh -c 'echo start; sleep 5; echo done'`)
+    await t.run('kubectl wait --for=jsonpath={.status.containerStatuses[0].started}=true pod/steps')
+    expect((await t.run('kubectl logs steps')).stdout).toBe('start\n')
+    await t.run('sleep 6')
+    expect((await t.run('kubectl logs steps')).stdout).toBe('start\ndone\n')
+  })
+
+  it('shows an attached kubectl run -i the lines written after it attached', async () => {
+    const t = terminal()
+    const r = await t.run(`kubectl run -i steps --image=busybox:1.36 --restart=Never --rm -- sh -c 'echo hello; sleep 3; echo bye'`)
+    expect(r.stdout).toContain('bye\n')
+    expect(r.stderr).toContain("If you don't see a command prompt, try pressing enter.\n")
+  })
+
   it('says there is no previous container', async () => {
     const t = await webTerminal()
     expect((await t.run('kubectl logs web-0 --previous')).stderr).toBe('Error from server (BadRequest): previous terminated container "nginx" in pod "web-0" not found\n')
