@@ -3,7 +3,7 @@
 // container, the Running status from the sync the next relist triggers.
 
 import { describe, expect, it } from 'vitest'
-import { createAs } from '../testing/harness'
+import { createAs, testSim } from '../testing/harness'
 import type { Simulation } from '../simulation'
 import { kubeletEvents, kubeletSim, podManifest, watchRows } from './testing-fakes'
 
@@ -74,5 +74,25 @@ describe('the PLEG relist', () => {
     createAs(sim, podManifest('once', { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 0'] }] }))
     sim.settle()
     expect(w.rows).toEqual(['0/1 Pending 0', '0/1 ContainerCreating 0', '0/1 Completed 0'])
+  })
+
+  it('reports a process that ended by itself at the next relist, with the time it ended', () => {
+    // The real busybox image: its shell runs the script (sleeps and all).
+    const sim = testSim({ systemPods: false })
+    let reportedAt: number | undefined
+    sim.api.watch((ev) => {
+      const o = ev.object as { metadata: { name?: string }; status?: { containerStatuses?: { state?: { terminated?: { finishedAt?: string } } }[] } }
+      if (o.metadata.name === 'job' && o.status?.containerStatuses?.[0]?.state?.terminated && reportedAt === undefined) reportedAt = sim.now()
+    }, ['Pod'])
+    createAs(sim, podManifest('job', { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3; exit 1'] }] }))
+    sim.settle()
+    const rc = sim.runtime.container(sim.api.read('Pod', 'default', 'job').metadata.uid!, 'app')!
+    expect(rc.phase).toBe('exited')
+    const exitedAt = rc.finishedAt!
+    expect(reportedAt).toBeGreaterThan(exitedAt)
+    expect(reportedAt! - exitedAt).toBeLessThanOrEqual(1000)
+    const term = sim.api.read('Pod', 'default', 'job').status!.containerStatuses![0].state!.terminated!
+    expect(term).toMatchObject({ exitCode: 1, reason: 'Error' })
+    expect(new Date(term.finishedAt!).getTime()).toBe(Math.floor(exitedAt / 1000) * 1000)
   })
 })

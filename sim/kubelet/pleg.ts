@@ -4,7 +4,8 @@
 // and a status that says Running. Until then the status still shows what it showed before the start,
 // though the process runs (the Started event is recorded at once, by the sync that started it): so
 // `kubectl get pods -w` shows ContainerCreating for up to a second after Started, and a container
-// without a readiness probe is reported Ready only once it has had that moment to listen.
+// without a readiness probe is reported Ready only once it has had that moment to listen. A process
+// that ends by itself is likewise reported at the next relist (ContainerDied).
 
 import type { ContainerRecord, PodRecord } from './model'
 import type { PodSync } from './sync'
@@ -30,19 +31,19 @@ export function reportedRecord(rec: PodRecord, now: number): PodRecord {
 }
 
 /**
- * The container was started at `s.now`: the status keeps showing it as it was (`before`, the status
- * view of it before this start) until the node's next relist.
+ * The container started (or its process ended) at `s.now`: the status keeps showing it as it was
+ * (`before`, from reportedBefore) until the node's next relist.
  */
-export function startedUnseen(s: PodSync, c: ContainerRecord, before: ContainerRecord): void {
+export function unseenUntilRelist(s: PodSync, c: ContainerRecord, before: ContainerRecord): void {
   c.unseen = { until: nextRelist(s, s.now), before }
 }
 
 /**
- * What the status shows of a container now, to keep showing while a start is unseen: the container
+ * What the status shows of a container now, to keep showing while a change is unseen: the container
  * status last reported (a kill and restart in one sync never showed the container stopped), or the
  * one before any report.
  */
-export function viewBeforeStart(s: PodSync, c: ContainerRecord): ContainerRecord {
+export function reportedBefore(s: PodSync, c: ContainerRecord): ContainerRecord {
   if (c.unseen !== undefined && s.now < c.unseen.until) return c.unseen.before
   const reported = c.init ? s.pod.status?.initContainerStatuses : s.pod.status?.containerStatuses
   const cs = reported?.find((x) => x.name === c.name)

@@ -12,7 +12,7 @@ import { containerMounts } from './volumes'
 import { newProbeWorker, PROBE_TYPES, specProbe } from './probes'
 import { podHostname, pullPolicy } from './spec'
 import type { PodSync } from './sync'
-import { startedUnseen, viewBeforeStart } from './pleg'
+import { reportedBefore, unseenUntilRelist } from './pleg'
 
 /** The pod worker retries a failed sync (config errors, bad image names) every 10s (backOffPeriod). */
 export const SYNC_RETRY_MS = 10_000
@@ -144,7 +144,7 @@ export function pullDone(s: PodSync, c: ContainerRecord): void {
 
 /** Create and start: env and mounts, the runtime's container, the process. */
 export function createAndStart(s: PodSync, c: ContainerRecord): void {
-  const shownBefore = viewBeforeStart(s, c)
+  const shownBefore = reportedBefore(s, c)
   c.imageReadyAt = undefined
   c.restartNow = undefined
   const spec = s.spec(c)
@@ -194,7 +194,7 @@ export function createAndStart(s: PodSync, c: ContainerRecord): void {
   }
   s.containerEvent(c, 'Normal', 'Started', `Started container ${c.name}`)
   c.state = { kind: 'running', containerId: id, startedAt: s.now }
-  startedUnseen(s, c, shownBefore)
+  unseenUntilRelist(s, c, shownBefore)
   c.probes = {}
   for (const type of PROBE_TYPES) {
     const eff = specProbe(spec, type)

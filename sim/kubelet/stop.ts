@@ -14,6 +14,7 @@ import type { KubeletState, PodSync } from './sync'
 import { podScopedVolumeIds } from './volumes'
 import { containerLayerId } from './runtime'
 import type { PodObj } from './spec'
+import { reportedBefore, unseenUntilRelist } from './pleg'
 
 /** After a container ends the pod worker syncs again about a second later (PLEG relist). */
 export const RESYNC_MS = 1000
@@ -32,10 +33,16 @@ function terminate(s: PodSync, c: ContainerRecord, exitCode: number): void {
   c.errorAt = s.now
 }
 
-/** The process ended by itself (ProcessPlan.exit). */
+/**
+ * The process ended by itself (ProcessPlan.exit). The kubelet learns of it at the node's next PLEG
+ * relist (pleg.ts): until then the status shows the container as it did. (A container the kubelet
+ * stops itself, for a liveness failure or a deletion, is reported by the sync that stopped it.)
+ */
 export function processExited(s: PodSync, c: ContainerRecord): void {
+  const shown = reportedBefore(s, c)
   const rc = s.runtime.container(s.rec.uid, c.name)
   terminate(s, c, rc?.plan?.exit?.exitCode ?? 0)
+  unseenUntilRelist(s, c, shown)
 }
 
 /** When the process ends by itself; also while it is being stopped (it may be done before the signal matters). */

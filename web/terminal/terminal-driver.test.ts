@@ -206,6 +206,11 @@ describe('nested sessions', () => {
     await type('hostname\r')
     expect(screen.lines().slice(-2)).toEqual(['box', '/ # '])
     await type('\x04')
+    // kubectl waits for the pod to complete, which the kubelet reports at its next relist (<= 1s).
+    for (let i = 0; i < 10 && screen.lines().at(-1) !== P; i++) {
+      tab.advance(250)
+      await flush()
+    }
     expect(screen.lines().slice(-3)).toEqual(['box', '/ # ', P])
   })
 
