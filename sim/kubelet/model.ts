@@ -112,8 +112,8 @@ export interface ContainerRecord {
   probeFingerprint?: string
   kill?: KillPlan
   /**
-   * A start no PLEG relist has seen yet: until `until` the status shows `before` (the container as
-   * the status showed it before the start). See pleg.ts.
+   * A start, or a process's own end, no PLEG relist has seen yet: until `until` the status shows
+   * `before` (the container as the status showed it before). See pleg.ts.
    */
   unseen?: { until: number; before: ContainerRecord }
 }

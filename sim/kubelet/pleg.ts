@@ -19,12 +19,12 @@ export function nextRelist(s: PodSync, t: number): number {
   return phase + RELIST_PERIOD_MS * (Math.floor((t - phase) / RELIST_PERIOD_MS) + 1)
 }
 
-/** What the status may show of a container: what it showed before a start no relist has seen yet. */
+/** What the status may show of a container: what it showed before a start or an end no relist has seen yet. */
 export function reportedView(c: ContainerRecord, now: number): ContainerRecord {
   return c.unseen !== undefined && now < c.unseen.until ? c.unseen.before : c
 }
 
-/** The record as the status shows it (the same object when every start has been seen). */
+/** The record as the status shows it (the same object when every change has been seen). */
 export function reportedRecord(rec: PodRecord, now: number): PodRecord {
   if (!rec.containers.some((c) => c.unseen !== undefined && now < c.unseen.until)) return rec
   return { ...rec, containers: rec.containers.map((c) => reportedView(c, now)) }
