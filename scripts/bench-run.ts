@@ -58,3 +58,31 @@ export function benchSeries(replicas: number, policy: Policy, runs: number, warm
   const mid = warm.find((f) => f.wallMs === median(warm.map((w) => w.wallMs)))!
   return { warmMs: mid.wallMs, firstMs: figures[0].wallMs, simMs: mid.simMs, writes: mid.writes }
 }
+
+export interface OrderedCase {
+  ordered: SeriesFigures
+  /** Wall ms and API writes of two simulated hours of the last run's cluster on its own. */
+  idleMs: number
+  idleWrites: number
+}
+
+/**
+ * Case 1, the same in every runtime: a short warm-up run (a page open for a moment), six 100-replica
+ * OrderedReady runs in a row (read from the 4th on), then two simulated hours of the last cluster
+ * running on its own (heartbeats, resyncs, the first hour's events expiring), as a lab that says
+ * "wait" runs them.
+ */
+export function benchOrderedCase(): OrderedCase {
+  benchRun(20, 'OrderedReady')
+  let idleMs = 0
+  let idleWrites = 0
+  const ordered = benchSeries(100, 'OrderedReady', 6, 4, (r, i) => {
+    if (i !== 5) return
+    const writes = r.sim.api.audit.length
+    const t0 = performance.now()
+    r.sim.advance(2 * 3600_000)
+    idleMs = performance.now() - t0
+    idleWrites = r.sim.api.audit.length - writes
+  })
+  return { ordered, idleMs, idleWrites }
+}

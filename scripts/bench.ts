@@ -19,7 +19,7 @@
 // cluster the same way); each bench case boots a fresh simulation.
 
 import { createLabShell, headlessTime, NEVER, type Simulation } from '../sim/index'
-import { benchRun as run, benchSeries, median, type SeriesFigures } from './bench-run'
+import { benchOrderedCase, benchRun as run, benchSeries, median, type SeriesFigures } from './bench-run'
 import { benchInChromium } from './bench-browser'
 import type { BrowserFigures } from './bench-browser/entry'
 
@@ -58,23 +58,9 @@ async function main(): Promise<void> {
   console.log('Ordinal simulator benchmark')
   console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`)
 
-  // Warm up the JIT once, as a page that has been open for a moment would be.
-  run(20, 'OrderedReady')
-
-  // Six runs in a row: the first shows a page's first large set (the JIT still warming up), the
-  // median of the last three a page that has been in use for a while.
-  let idleWall = 0
-  let idleWrites = 0
-  const ordered = benchSeries(100, 'OrderedReady', 6, 4, (r, i) => {
-    if (i !== 5) return
-    // The same cluster once it is up: two simulated hours of what a running cluster does on its own
-    // (heartbeats, resyncs, the first hour's events expiring), as a lab that says "wait" runs them.
-    const writes = r.sim.api.audit.length
-    const t0 = performance.now()
-    r.sim.advance(2 * 3600_000)
-    idleWall = performance.now() - t0
-    idleWrites = r.sim.api.audit.length - writes
-  })
+  // Warm up, then six runs in a row: the first shows a page's first large set (the JIT still warming
+  // up), the median of the last three a page that has been in use for a while.
+  const { ordered, idleMs: idleWall, idleWrites } = benchOrderedCase()
   console.log('100-replica OrderedReady StatefulSet, nothing to all Ready (6 runs in a row)')
   printOrdered(ordered, idleWall)
   console.log(`  (2 simulated hours once all Ready: ${idleWall.toFixed(1)} ms, ${idleWrites} writes)\n`)

@@ -2,7 +2,7 @@
 // run in Chromium, on the page's main thread as the app runs the simulator. The same cases and the
 // same reading as scripts/bench.ts (which see), through the same run function.
 
-import { benchRun, benchSeries, type SeriesFigures } from '../bench-run'
+import { benchOrderedCase, benchRun, benchSeries, type SeriesFigures } from '../bench-run'
 
 export interface BrowserFigures {
   ordered: SeriesFigures
@@ -23,14 +23,7 @@ function usedHeap(): number | undefined {
 }
 
 function runAll(): BrowserFigures {
-  benchRun(20, 'OrderedReady')
-  let idleMs = 0
-  const ordered = benchSeries(100, 'OrderedReady', 6, 4, (r, i) => {
-    if (i !== 5) return
-    const t0 = performance.now()
-    r.sim.advance(2 * 3600_000)
-    idleMs = performance.now() - t0
-  })
+  const { ordered, idleMs } = benchOrderedCase()
   const parallel = benchSeries(1000, 'Parallel', 5, 3)
   const before = usedHeap()
   const held = benchRun(1000, 'Parallel')

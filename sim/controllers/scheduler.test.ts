@@ -24,9 +24,8 @@ function setUnschedulable(sim: Simulation, node: string, value: boolean): void {
   sim.drain()
 }
 
-/** Pod web-0 mounting claim www-web-0 of the default (WaitForFirstConsumer) class, and the node picked for it. */
-function podWithDelayedClaim(): { sim: Simulation; selected: string | undefined } {
-  const sim = testSim()
+/** Creates claim www-web-0 of the default (WaitForFirstConsumer) class and pod web-0 mounting it. */
+function createPodWithDelayedClaim(sim: Simulation): void {
   createAs(sim, {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
@@ -34,6 +33,12 @@ function podWithDelayedClaim(): { sim: Simulation; selected: string | undefined 
     spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
   })
   createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
+}
+
+/** Pod web-0 mounting claim www-web-0 of the default (WaitForFirstConsumer) class, and the node picked for it. */
+function podWithDelayedClaim(): { sim: Simulation; selected: string | undefined } {
+  const sim = testSim()
+  createPodWithDelayedClaim(sim)
   return { sim, selected: sim.api.read('PersistentVolumeClaim', 'default', 'www-web-0').metadata.annotations?.['volume.kubernetes.io/selected-node'] }
 }
 
@@ -180,13 +185,7 @@ describe('default-scheduler', () => {
       if (ev.kind === 'PersistentVolumeClaim' && o.status?.phase === 'Bound') times.claimBound ??= sim.now()
       if (ev.kind === 'Pod' && o.spec?.nodeName) times.podBound ??= sim.now()
     }, ['PersistentVolumeClaim', 'Pod'])
-    createAs(sim, {
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      metadata: { name: 'www-web-0', namespace: 'default' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
-    })
-    createAs(sim, bare('web-0', { volumes: [{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }] }))
+    createPodWithDelayedClaim(sim)
     sim.settle()
     const { selected, claimBound, podBound } = times
     expect(podBound).toBeGreaterThan(claimBound)

@@ -122,10 +122,6 @@ export class MemFs {
     return this.base.get(p)
   }
 
-  private has(p: string): boolean {
-    return this.peek(p) !== undefined
-  }
-
   /** A laid entry as this file system shows it: made when the template was laid. */
   private shown(e: Entry): Entry {
     return e.type === 'file' ? { type: 'file', content: e.content, mtime: this.baseTime } : { type: 'dir', mtime: this.baseTime }
@@ -143,7 +139,7 @@ export class MemFs {
   }
 
   exists(path: string): boolean {
-    return this.has(normalizePath(path))
+    return this.peek(normalizePath(path)) !== undefined
   }
 
   isDir(path: string): boolean {

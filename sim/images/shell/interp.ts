@@ -68,6 +68,11 @@ export class Shell {
     if (this.log.length > MAX_OUTPUT || !text) return
     if (stream === 'out') this.out += text
     else this.err += text
+    this.logAt(atMs, text)
+  }
+
+  /** Adds to the log, written `atMs` into this shell's life (one piece per instant). */
+  private logAt(atMs: number, text: string): void {
     this.log += text
     const last = this.logTimes[this.logTimes.length - 1]
     if (last && last.ms === atMs) last.text += text
@@ -85,13 +90,7 @@ export class Shell {
     if (this.log.length > MAX_OUTPUT) return
     this.out += r.out
     this.err += r.err
-    for (const t of r.logTimes) {
-      this.log += t.text
-      const at = startMs + t.ms
-      const last = this.logTimes[this.logTimes.length - 1]
-      if (last && last.ms === at) last.text += t.text
-      else this.logTimes.push({ ms: at, text: t.text })
-    }
+    for (const t of r.logTimes) this.logAt(startMs + t.ms, t.text)
   }
 
   /** `sh: foo: not found` in this shell's dialect (busybox ash, dash with its line number, bash). */
